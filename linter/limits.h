@@ -1,0 +1,21 @@
+/*
+ * limits.h — every bound on input that comes from a host or a file, in one
+ * place. Exceeding one is SL_ERR_TOO_LARGE for that host, never a crash.
+ */
+#ifndef SL_LIMITS_H
+#define SL_LIMITS_H
+
+#define SL_MAX_BUNDLE		(64u * 1024 * 1024)	/* whole bundle */
+#define SL_MAX_RECORDS		200000u		/* records in one bundle */
+#define SL_MAX_RECORD_DATA	(16u * 1024 * 1024)	/* one file's content */
+#define SL_MAX_PATH		4096u		/* one path */
+#define SL_MAX_LINE		65536u		/* one config line */
+#define SL_MAX_FIELD		8192u		/* one header field */
+#define SL_MAX_INCLUDE_DEPTH	16u		/* nested sshd Include */
+#define SL_MAX_CONFIG_LINES	200000u		/* lines across sshd files */
+#define SL_MAX_USERS		100000u		/* passwd entries */
+#define SL_MAX_RULE_FILE	(4u * 1024 * 1024)	/* one .rules file */
+#define SL_MAX_RULES		10000u
+#define SL_MAX_STDERR		(1u * 1024 * 1024)	/* collector stderr */
+
+#endif
