@@ -1,5 +1,5 @@
 /*
- * rules.h — the rule set: rules/*.rules compiled once (built-in files plus
+ * rules.h — the rule set: rules/NAME.rules compiled once (built-in files plus
  * --rules directories), read-only afterwards. Predicates are C functions
  * registered in predicate_list.h.
  */
