@@ -178,6 +178,7 @@ struct pstate {
 	size_t			 cur_match;	/* current block, 0: global */
 	size_t			 inc_parent;	/* block at this file's Include */
 	struct strv		 subsystems;	/* global Subsystem names */
+	int			 authmethods;	/* a global AuthenticationMethods */
 };
 
 static const char *
@@ -379,6 +380,15 @@ parse_line(struct pstate *ps, const char *file, unsigned int lineno,
 		d->status = SSHD_KW_UNSUPPORTED;
 		diag_warn(ps->diag, file, lineno, "Unsupported option %s",
 		    keyword);
+	} else if (kw->type == SSHD_T_AUTHMETHODS) {
+		/* servconf.c: "any" after methods were set is fatal */
+		if (ps->authmethods && vals.n > 0 &&
+		    strcmp(vals.v[0], "any") == 0) {
+			d->status = SSHD_KW_BAD_VALUE;
+			diag_error(ps->diag, file, lineno, "\"any\" must appear "
+			    "alone in AuthenticationMethods");
+		} else if (ps->cur_match == 0)
+			ps->authmethods = 1;
 	} else if (kw->type == SSHD_T_SUBSYSTEM && ps->cur_match == 0 &&
 	    vals.n > 0) {
 		/* a global duplicate is fatal in sshd */

@@ -130,10 +130,9 @@ static const char all_kex[] = "diffie-hellman-group1-sha1,"
 /* sshkey.c keytypes[] order, signature-only names included. */
 static const char all_key[] = "ssh-ed25519,ssh-ed25519-cert-v01@openssh.com,"
     "sk-ssh-ed25519@openssh.com,sk-ssh-ed25519-cert-v01@openssh.com,"
-    "ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,"
-    "ecdsa-sha2-nistp256-cert-v01@openssh.com,"
-    "ecdsa-sha2-nistp384-cert-v01@openssh.com,"
-    "ecdsa-sha2-nistp521-cert-v01@openssh.com,"
+    "ecdsa-sha2-nistp256,ecdsa-sha2-nistp256-cert-v01@openssh.com,"
+    "ecdsa-sha2-nistp384,ecdsa-sha2-nistp384-cert-v01@openssh.com,"
+    "ecdsa-sha2-nistp521,ecdsa-sha2-nistp521-cert-v01@openssh.com,"
     "sk-ecdsa-sha2-nistp256@openssh.com,"
     "webauthn-sk-ecdsa-sha2-nistp256@openssh.com,"
     "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com,"
@@ -720,7 +719,8 @@ sshd_value_check(const struct sshd_kwrow *kw, const char *args, int v,
 				r = fail(why, whylen, "Invalid argument");
 				goto out;
 			}
-			if ((p = strchr(copy, '#')) != NULL) {
+			/* later releases cut a comment; 9.2 keeps it (XXX: 9.5) */
+			if (v >= 905 && (p = strchr(copy, '#')) != NULL) {
 				*p = '\0';
 				for (n = (int)strlen(copy); n > 0 &&
 				    strchr(" \t\r\n", copy[n - 1]); n--)
