@@ -154,12 +154,17 @@ junit_timestamp(char *buf, size_t len, struct diag *d)
 	return SL_OK;
 }
 
-/* The body of a <failure> or <error>: everything a CI user needs. */
+/*
+ * The body of a <failure> or <error>: everything a CI user needs (no fix for
+ * an error: nothing was found to fix). The buffer is unbounded, so the
+ * sbuf calls cannot fail.
+ */
 static void
 finding_details(struct sbuf *b, const struct finding *f)
 {
 	const struct rule *rule = f->rule;
-	const char *fix = report_fix_text(f);
+	const char *fix = f->verdict == VERDICT_FAIL ? report_fix_text(f) :
+	    NULL;
 	size_t i;
 
 	(void)sbuf_putf(b, "%s %s\n", rule->id, rule->title);
@@ -359,7 +364,9 @@ report_junit(struct sbuf *out, const struct scan_result *sr,
 		goto out;
 	}
 	if ((r = sbuf_put(out, xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf))) != SL_OK) {
+	    (size_t)xmlBufferLength(buf))) != SL_OK ||
+	    (out->len > 0 && out->data[out->len - 1] != '\n' &&
+	    (r = sbuf_putc(out, '\n')) != SL_OK)) {
 		diag_error(d, NULL, 0, "junit report: %s", sl_strerror(r));
 		goto out;
 	}
