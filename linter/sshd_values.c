@@ -614,6 +614,7 @@ join_args(struct strv *out, char **av, size_t ac)
 		(void)sbuf_puts(&b, av[i]);
 	}
 	strv_push_owned(out, sbuf_steal(&b, NULL));
+	sbuf_cleanup(&b);
 }
 
 static int
@@ -969,6 +970,7 @@ sshd_value_check(const struct sshd_kwrow *kw, const char *args, int v,
 			(void)sbuf_putc(&b, ' ');
 			push_iptos(&b, val2);
 			strv_push_owned(out, sbuf_steal(&b, NULL));
+			sbuf_cleanup(&b);
 		}
 		break;
 	case SSHD_T_OCTMASK:
@@ -1041,6 +1043,7 @@ sshd_value_check(const struct sshd_kwrow *kw, const char *args, int v,
 					(void)sbuf_puts(&b, av.v[i]);
 			}
 			strv_push_owned(out, sbuf_steal(&b, NULL));
+			sbuf_cleanup(&b);
 		}
 		break;
 	case SSHD_T_PUENV:
