@@ -1,7 +1,7 @@
 /*
  * facts.c — facts_build() and facts_free(): runs the build steps of
- * facts_host.c, facts_users.c and facts_paths.c over one bundle, which the
- * facts then own.
+ * facts_host.c, facts_users.c, facts_paths.c and facts_sshd.c over one
+ * bundle, which the facts then own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +47,11 @@ facts_build(struct bundle *bundle, const struct facts_opts *opts,
 		goto out;
 	if ((r = facts_build_paths(fi, d)) != 0)
 		goto out;
-	/* XXX sshd: facts_sshd.c.pending until sshd.h is implemented. */
-	fi->pub.sshd = NULL;
-	fi->pub.sshd_config_path = NULL;
+	if ((r = facts_build_sshd(fi)) != 0) {
+		/* A limit: this host's scan fails, with the reasons. */
+		diag_move(d, &fi->pub.diag);
+		goto out;
+	}
 	*factsp = &fi->pub;
 	fi = NULL;
 	r = 0;
@@ -66,6 +68,7 @@ facts_free(struct facts *f)
 
 	if (f == NULL)
 		return;
+	facts_free_sshd(fi);
 	facts_free_paths(fi);
 	facts_free_users(fi);
 	strv_cleanup(&f->synoinfo_keys);

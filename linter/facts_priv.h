@@ -32,6 +32,14 @@ int	facts_build_paths(struct facts_impl *, struct diag *);
 void	facts_free_paths(struct facts_impl *);
 
 /*
+ * /etc/ssh/sshd_config and its Includes from the file records (after the
+ * host and the files are built). Parse problems go to the facts' diag;
+ * returns non-zero only past a limit (SL_ERR_TOO_LARGE).
+ */
+int	facts_build_sshd(struct facts_impl *);
+void	facts_free_sshd(struct facts_impl *);
+
+/*
  * Shell-style key="value" lines (synoinfo.conf, VERSION) appended to keys
  * and values; bad lines go to d as warnings with file:line.
  */

@@ -12,6 +12,7 @@
 #include "limits.h"
 #include "sbuf.h"
 #include "sl_check.h"
+#include "sshd.h"
 #include "xmalloc.h"
 
 static struct facts *
@@ -96,8 +97,151 @@ START_TEST(test_dsm7_host)
 	ck_assert_ptr_null(facts_synoinfo(f, "ssh_portx"));
 	ck_assert_uint_eq(f->synoinfo_keys.n, 5);
 	ck_assert_uint_eq(f->diag.n, 0);
-	ck_assert_ptr_null(f->sshd);
 	ck_assert_ptr_nonnull(f->bundle);
+	facts_free(f);
+}
+END_TEST
+
+START_TEST(test_dsm7_sshd)
+{
+	struct facts *f = load_fixture("bundles/dsm7-basic.bundle", NULL);
+	const struct sshd_directive *dir;
+
+	ck_assert_ptr_nonnull(f->sshd);
+	ck_assert_str_eq(f->sshd_config_path, "/etc/ssh/sshd_config");
+	ck_assert_uint_eq(sshd_config_nmatch(f->sshd), 1);
+	ck_assert_uint_ge(sshd_config_count(f->sshd), 5);
+	dir = sshd_config_get(f->sshd, 0);
+	ck_assert_str_eq(dir->keyword, "ChallengeResponseAuthentication");
+	ck_assert_str_eq(dir->file, "/etc/ssh/sshd_config");
+	ck_assert_uint_eq(dir->line, 2);
+	facts_free(f);
+}
+END_TEST
+
+static const char *
+eff_value(const struct facts *f, const char *name, const char **filep)
+{
+	struct sshd_effective *eff = NULL;
+	const struct sshd_directive *o;
+	static char buf[256];
+	struct diag d;
+	const char *v;
+
+	diag_init(&d);
+	ck_assert_int_eq(sshd_effective_new(f->sshd, NULL, &eff, &d), 0);
+	v = sshd_eff_value(eff, name);
+	snprintf(buf, sizeof(buf), "%s", v != NULL ? v : "(null)");
+	o = sshd_eff_origin(eff, name);
+	*filep = o != NULL ? o->file : NULL;
+	sshd_effective_free(eff);
+	diag_cleanup(&d);
+	return buf;
+}
+
+START_TEST(test_sshd_includes)
+{
+	struct bundle *b = bundle_new();
+	struct facts *f;
+	const char *file = NULL;
+	size_t i;
+	int found_bad = 0, found_eacces = 0, found_cut = 0;
+
+	add_file(b, "/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/"
+	    "*.conf\nInclude extra.conf locked.conf\nPermitRootLogin no\n"
+	    "Bogus yes\n");
+	add_file(b, "/etc/ssh/sshd_config.d/10-a.conf",
+	    "PasswordAuthentication no\n");
+	add_file(b, "/etc/ssh/sshd_config.d/02-b.conf",
+	    "PermitRootLogin yes\n");
+	add_file(b, "/etc/ssh/sshd_config.d/.hidden.conf", "Port 1\n");
+	add_file(b, "/etc/ssh/sshd_config.d/sub/x.conf", "Port 2\n");
+	add_file(b, "/etc/ssh/sshd_config.d/x.txt", "Port 3\n");
+	ck_assert_int_eq(bundle_add_nofile(b, "/etc/ssh/sshd_config.d/"
+	    "gone.conf", "ENOENT"), 0);
+	ck_assert_int_eq(bundle_add_file(b, "/etc/ssh/extra.conf",
+	    "X11Forwarding no\n", 17, 1), 0);
+	ck_assert_int_eq(bundle_add_nofile(b, "/etc/ssh/locked.conf",
+	    "EACCES"), 0);
+	f = build(b, NULL);
+	ck_assert_ptr_nonnull(f->sshd);
+	ck_assert_str_eq(sshd_config_get(f->sshd, 1)->keyword,
+	    "PermitRootLogin");
+	ck_assert_str_eq(sshd_config_get(f->sshd, 1)->file,
+	    "/etc/ssh/sshd_config.d/02-b.conf");
+	ck_assert_str_eq(sshd_config_get(f->sshd, 2)->keyword,
+	    "PasswordAuthentication");
+	for (i = 0; i < sshd_config_count(f->sshd); i++) {
+		const struct sshd_directive *dir = sshd_config_get(f->sshd, i);
+
+		ck_assert_str_ne(dir->keyword, "Port");
+	}
+	ck_assert_str_eq(eff_value(f, "permitrootlogin", &file), "yes");
+	ck_assert_str_eq(file, "/etc/ssh/sshd_config.d/02-b.conf");
+	ck_assert_str_eq(eff_value(f, "x11forwarding", &file), "no");
+	ck_assert_str_eq(file, "/etc/ssh/extra.conf");
+	for (i = 0; i < f->diag.n; i++) {
+		const struct diag_entry *e = &f->diag.v[i];
+
+		if (e->line == 4 && strcmp(e->file, "/etc/ssh/sshd_config") == 0
+		    && e->level == DIAG_ERROR)
+			found_bad = 1;
+		if (strstr(e->msg, "locked.conf") != NULL)
+			found_eacces = 1;
+		if (strcmp(e->file, "/etc/ssh/extra.conf") == 0 &&
+		    strstr(e->msg, "cut by the collector") != NULL)
+			found_cut = 1;
+	}
+	ck_assert_msg(found_bad && found_eacces && found_cut,
+	    "bad %d eacces %d cut %d", found_bad, found_eacces, found_cut);
+	facts_free(f);
+}
+END_TEST
+
+/* Past an sshd limit the host's facts fail, with the reason. */
+START_TEST(test_sshd_too_large)
+{
+	struct bundle *b = bundle_new();
+	struct facts *f = NULL;
+	struct sbuf sb;
+	struct diag d;
+	unsigned int i;
+
+	sbuf_init(&sb, 0);
+	for (i = 0; i <= SL_MAX_CONFIG_LINES; i++)
+		ck_assert_int_eq(sbuf_puts(&sb, "#\n"), 0);
+	ck_assert_int_eq(bundle_add_file(b, "/etc/ssh/sshd_config", sb.data,
+	    sb.len, 0), 0);
+	sbuf_cleanup(&sb);
+	diag_init(&d);
+	ck_assert_int_eq(facts_build(b, NULL, &f, &d), SL_ERR_TOO_LARGE);
+	ck_assert_ptr_null(f);
+	ck_assert_uint_ge(d.nerrors, 1);
+	ck_assert_str_eq(d.v[0].file, "/etc/ssh/sshd_config");
+	diag_cleanup(&d);
+}
+END_TEST
+
+START_TEST(test_sshd_absent)
+{
+	struct bundle *b = bundle_new();
+	struct facts *f;
+
+	ck_assert_int_eq(bundle_add_nofile(b, "/etc/ssh/sshd_config",
+	    "ENOENT"), 0);
+	f = build(b, NULL);
+	ck_assert_ptr_null(f->sshd);
+	ck_assert_ptr_null(f->sshd_config_path);
+	ck_assert_uint_eq(f->diag.n, 0);
+	facts_free(f);
+
+	b = bundle_new();
+	ck_assert_int_eq(bundle_add_nofile(b, "/etc/ssh/sshd_config",
+	    "EACCES"), 0);
+	f = build(b, NULL);
+	ck_assert_ptr_null(f->sshd);
+	ck_assert_uint_eq(f->diag.nerrors, 1);
+	ck_assert_str_eq(f->diag.v[0].file, "/etc/ssh/sshd_config");
 	facts_free(f);
 }
 END_TEST
@@ -555,6 +699,10 @@ facts_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_dsm7_host);
+	tcase_add_test(tc, test_dsm7_sshd);
+	tcase_add_test(tc, test_sshd_includes);
+	tcase_add_test(tc, test_sshd_absent);
+	tcase_add_test(tc, test_sshd_too_large);
 	tcase_add_test(tc, test_dsm7_users);
 	tcase_add_test(tc, test_dsm7_paths);
 	tcase_add_test(tc, test_dsm6_loops);
