@@ -5,6 +5,8 @@
  * connection context a second pass over the Match blocks that apply, whose
  * values replace the global ones; defaults for the target's OpenSSH version
  * where nothing was set. Printed in `sshd -T` format and order.
+ * Lookups by name also accept an alias valid at the version
+ * (ChallengeResponseAuthentication -> kbdinteractiveauthentication at 8.7+).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -318,6 +318,8 @@ match_walk(const char *criteria, const struct sshd_match_ctx *ctx,
 			}
 		} else if (strcasecmp(attrib, "address") == 0 ||
 		    strcasecmp(attrib, "localaddress") == 0) {
+			const char *what = strcasecmp(attrib, "address") == 0 ?
+			    "address" : "localaddress";
 			const char *a = strcasecmp(attrib, "address") == 0 ?
 			    (evaluate ? ctx->addr : NULL) :
 			    (evaluate ? ctx->laddr : NULL);
@@ -325,7 +327,7 @@ match_walk(const char *criteria, const struct sshd_match_ctx *ctx,
 			if (a == NULL) {
 				if (sshd_addr_match_list(NULL, arg) != 0) {
 					why_set(why, whylen, "Invalid Match "
-					    "%s argument '%s'", attrib, arg);
+					    "%s argument '%s'", what, arg);
 					goto out;
 				}
 				result = 0;
@@ -336,7 +338,7 @@ match_walk(const char *criteria, const struct sshd_match_ctx *ctx,
 				break;
 			case -2:
 				why_set(why, whylen, "Invalid Match %s "
-				    "argument '%s'", attrib, arg);
+				    "argument '%s'", what, arg);
 				goto out;
 			default:
 				result = 0;
