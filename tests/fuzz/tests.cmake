@@ -26,7 +26,8 @@ foreach(src ${SL_FUZZ_SOURCES})
 		add_executable(${target} ${src} ${SL_FUZZ_DIR}/replay_main.c)
 		set(replay_args)
 	endif()
-	target_include_directories(${target} PRIVATE ${SL_FUZZ_DIR})
+	target_include_directories(${target} PRIVATE ${SL_FUZZ_DIR}
+	    ${SL_FUZZ_DIR}/../helpers)
 	target_link_libraries(${target} PRIVATE sl_core)
 	sl_target_warnings(${target})
 	# LLVMFuzzerTestOneInput's prototype is libFuzzer's, not ours.
