@@ -123,9 +123,8 @@ sl_lstat() {
 		return 1
 	fi
 	sl_modebits "$1"
-	ST_U=$2
-	ST_G=$3
-	ST_S=$4
+	ST_U=$3
+	ST_G=$4
 	case $5 in
 	*[!0-9]*) ST_S=0 ;;	# device numbers "8," "1" (BusyBox/GNU differ)
 	*) ST_S=$5 ;;
@@ -681,7 +680,8 @@ sl_openssh_version() {
 			sl_canon "$ov_b" || continue
 			[ "$ST_T" = f ] || continue
 			ov_v=$(tr -c 'A-Za-z0-9_.' '\n' <"$SL_ROOT$SL_CANON" |
-				grep '^OpenSSH_[0-9][0-9.]*p[0-9][0-9]*$' | head -n 1)
+				sed -n 's/^.*\(OpenSSH_[0-9][0-9.]*p[0-9][0-9]*\).*$/\1/p' |
+				head -n 1)
 			[ -n "$ov_v" ] && break
 		done
 	fi
