@@ -1,0 +1,633 @@
+/*
+ * check_keys.c — keys.h against the real thing: keys generated with
+ * ssh-keygen in a temp dir (every type and size this ssh-keygen makes,
+ * certificates, PEM/PKCS#8, encrypted or not), fingerprint lines compared
+ * byte for byte with `ssh-keygen -lf`, security-key blobs built by hand
+ * (PROTOCOL.u2f), authorized_keys option forms and one test per diagnostic,
+ * and private key headers as the collector sends them.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <openssl/evp.h>
+
+#include "bundle.h"
+#include "collector.h"
+#include "diag.h"
+#include "err.h"
+#include "keys.h"
+#include "limits.h"
+#include "sbuf.h"
+#include "session.h"
+#include "sl_check.h"
+#include "xmalloc.h"
+
+#define KEYGEN	"/usr/bin/ssh-keygen"
+
+static char *tmp;
+
+static void
+setup(void)
+{
+	tmp = sl_mkdtemp();
+	ck_assert_ptr_nonnull(tmp);
+}
+
+static void
+teardown(void)
+{
+	sl_rmtree(tmp);
+	free(tmp);
+	tmp = NULL;
+}
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* Runs argv without a shell; returns the exit status, stdout in *outp. */
+static int
+run(const char *const argv[], char **outp)
+{
+	struct sbuf out;
+	struct exec_result res = { &out, NULL, 0 };
+
+	sbuf_init(&out, 1 << 20);
+	ck_assert_int_eq(session_local_exec(argv, NULL, 120, &res), SL_OK);
+	if (outp != NULL)
+		*outp = sbuf_steal(&out, NULL);
+	sbuf_cleanup(&out);
+	return res.status;
+}
+
+static char *
+path(const char *name)
+{
+	return xprintf("%s/%s", tmp, name);
+}
+
+/* ssh-keygen -t type [-b bits] -N pass [-m fmt] -C comment -f tmp/name */
+static void
+keygen(const char *name, const char *type, const char *bits,
+    const char *pass, const char *fmt, const char *comment)
+{
+	char *p = path(name);
+	const char *argv[16];
+	int i = 0;
+
+	argv[i++] = KEYGEN;
+	argv[i++] = "-q";
+	argv[i++] = "-t";
+	argv[i++] = type;
+	if (bits != NULL) {
+		argv[i++] = "-b";
+		argv[i++] = bits;
+	}
+	argv[i++] = "-N";
+	argv[i++] = pass;
+	argv[i++] = "-C";
+	argv[i++] = comment;
+	if (fmt != NULL) {
+		argv[i++] = "-m";
+		argv[i++] = fmt;
+	}
+	argv[i++] = "-f";
+	argv[i++] = p;
+	argv[i] = NULL;
+	ck_assert_int_eq(run(argv, NULL), 0);
+	free(p);
+}
+
+/* `ssh-keygen -lf tmp/name`, without the newline. */
+static char *
+keygen_lf(const char *name)
+{
+	char *p = path(name), *out = NULL;
+	const char *argv[] = { KEYGEN, "-lf", p, NULL };
+	size_t n;
+
+	ck_assert_int_eq(run(argv, &out), 0);
+	n = strlen(out);
+	ck_assert_msg(n > 0 && out[n - 1] == '\n' &&
+	    strchr(out, '\n') == out + n - 1, "one line: %s", out);
+	out[n - 1] = '\0';
+	free(p);
+	return out;
+}
+
+static char *
+slurp(const char *name)
+{
+	char *p = path(name), *data = sl_read_file(p, NULL);
+
+	ck_assert_msg(data != NULL, "read %s", p);
+	free(p);
+	return data;
+}
+
+static void
+spit(const char *name, const char *data)
+{
+	char *p = path(name);
+	FILE *fp = fopen(p, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fputs(data, fp) >= 0, 1);
+	ck_assert_int_eq(fclose(fp), 0);
+	free(p);
+}
+
+/* The fingerprint line of the single key line in data. */
+static char *
+our_fp_line(const char *data, struct pubkey **copyp)
+{
+	struct authkeys *ak = NULL;
+	struct diag d;
+	char *line;
+
+	diag_init(&d);
+	ck_assert_int_eq(authkeys_parse("t.pub", data, strlen(data), &ak, &d),
+	    0);
+	ck_assert_msg(d.n == 0, "diag: %s", d.n ? d.v[0].msg : "");
+	ck_assert_uint_eq(ak->n, 1);
+	ck_assert_int_eq(ak->v[0].status, AK_OK);
+	line = pubkey_fp_line(ak->v[0].key, ak->v[0].comment);
+	if (copyp != NULL) {
+		*copyp = ak->v[0].key;
+		ak->v[0].key = NULL;
+	}
+	authkeys_free(ak);
+	diag_cleanup(&d);
+	return line;
+}
+
+/* Our line for tmp/name must equal ssh-keygen's, byte for byte. */
+static void
+assert_same_fp(const char *name)
+{
+	char *data = slurp(name), *theirs = keygen_lf(name);
+	char *ours = our_fp_line(data, NULL);
+
+	ck_assert_str_eq(ours, theirs);
+	free(data);
+	free(theirs);
+	free(ours);
+}
+
+/* Blob builder for hand-made keys. */
+static void
+b_u32(struct sbuf *b, uint32_t v)
+{
+	char x[4] = { (char)(v >> 24), (char)(v >> 16), (char)(v >> 8),
+	    (char)v };
+
+	ck_assert_int_eq(sbuf_put(b, x, 4), 0);
+}
+
+static void
+b_u64(struct sbuf *b, uint64_t v)
+{
+	b_u32(b, (uint32_t)(v >> 32));
+	b_u32(b, (uint32_t)v);
+}
+
+static void
+b_str(struct sbuf *b, const void *p, size_t len)
+{
+	b_u32(b, (uint32_t)len);
+	ck_assert_int_eq(sbuf_put(b, p, len), 0);
+}
+
+static void
+b_cstr(struct sbuf *b, const char *s)
+{
+	b_str(b, s, strlen(s));
+}
+
+static char *
+b64(const void *p, size_t len)
+{
+	char *out = xmalloc(4 * ((len + 2) / 3) + 1);
+
+	EVP_EncodeBlock((unsigned char *)out, p, (int)len);
+	return out;
+}
+
+/* Decodes the blob of the first line of a .pub text. */
+static uint8_t *
+pub_blob(const char *text, size_t *lenp)
+{
+	const char *b = strchr(text, ' ') + 1;
+	size_t n = strcspn(b, " \n");
+	uint8_t *blob;
+
+	ck_assert_int_eq(keys_b64_decode(b, n, SL_MAX_KEY_BLOB, &blob, lenp),
+	    0);
+	return blob;
+}
+
+/* ---- fingerprints of generated keys ---------------------------------- */
+
+struct kspec {
+	const char	*type;
+	const char	*bits;
+	const char	*label;
+	unsigned int	 nbits;
+};
+
+static const struct kspec kspecs[] = {
+	{ "ed25519", NULL, "ED25519", 256 },
+	{ "ecdsa", "256", "ECDSA", 256 },
+	{ "ecdsa", "384", "ECDSA", 384 },
+	{ "ecdsa", "521", "ECDSA", 521 },
+	{ "rsa", "1024", "RSA", 1024 },
+	{ "rsa", "2048", "RSA", 2048 },
+	{ "rsa", "3072", "RSA", 3072 },
+	{ "rsa", "4096", "RSA", 4096 },
+	{ "dsa", NULL, "DSA", 1024 },
+};
+
+START_TEST(test_fp_generated)
+{
+	const struct kspec *k = &kspecs[_i];
+	struct pubkey *key = NULL;
+	char *data, *ours, *theirs, *nc, *sp;
+
+	keygen("k", k->type, k->bits, "", NULL, "user@host");
+	assert_same_fp("k.pub");
+	data = slurp("k.pub");
+	ours = our_fp_line(data, &key);
+	ck_assert_str_eq(key->type->label, k->label);
+	ck_assert_uint_eq(key->bits, k->nbits);
+	ck_assert_ptr_null(key->cert);
+	ck_assert_int_eq(strncmp(key->fp, "SHA256:", 7), 0);
+	ck_assert_uint_eq(strlen(key->fp), 50);
+	free(ours);
+	pubkey_free(key);
+	/* the same key without a comment: "no comment" */
+	sp = strchr(strchr(data, ' ') + 1, ' ');
+	ck_assert_ptr_nonnull(sp);
+	nc = xprintf("%.*s\n", (int)(sp - data), data);
+	spit("nc.pub", nc);
+	assert_same_fp("nc.pub");
+	theirs = keygen_lf("nc.pub");
+	ck_assert_ptr_nonnull(strstr(theirs, " no comment ("));
+	free(theirs);
+	free(nc);
+	free(data);
+}
+END_TEST
+
+/* Encrypted or not, PEM or PKCS#8: the .pub is the same kind of line. */
+START_TEST(test_fp_formats)
+{
+	keygen("a", "rsa", "2048", "secret-pass", "PEM", "pem key");
+	assert_same_fp("a.pub");
+	keygen("b", "ecdsa", "384", "", "PKCS8", "p8 key");
+	assert_same_fp("b.pub");
+	keygen("c", "ed25519", NULL, "secret-pass", NULL, "a comment with spaces");
+	assert_same_fp("c.pub");
+}
+END_TEST
+
+static void
+sign(const char *ca, const char *pub, const char *opt)
+{
+	char *cap = path(ca), *pp = path(pub);
+	const char *argv[] = { KEYGEN, "-q", "-s", cap, "-I", "key id 7",
+	    "-n", "alice,bob", "-V", "20240101000000Z:20300101000000Z",
+	    "-z", "42", "-O", opt, pp, NULL };
+
+	ck_assert_int_eq(run(argv, NULL), 0);
+	free(cap);
+	free(pp);
+}
+
+START_TEST(test_fp_cert)
+{
+	static const struct { const char *type, *bits, *label; } users[] = {
+		{ "ed25519", NULL, "ED25519-CERT" },
+		{ "ecdsa", "384", "ECDSA-CERT" },
+		{ "rsa", "2048", "RSA-CERT" },
+		{ "dsa", NULL, "DSA-CERT" },
+	};
+	struct pubkey *key = NULL, *plain = NULL, *cakey = NULL;
+	char *data, *line, *cadata;
+	size_t i;
+
+	keygen("ca", "ed25519", NULL, "", NULL, "ca");
+	keygen("rca", "rsa", "2048", "", NULL, "rsa ca");
+	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
+		const char *ca = i % 2 ? "rca" : "ca";
+		char *u = xprintf("u%zu", i), *upub = xprintf("%s.pub", u);
+		char *ucert = xprintf("%s-cert.pub", u);
+
+		keygen(u, users[i].type, users[i].bits, "", NULL, "u@h");
+		sign(ca, upub, "force-command=/bin/true");
+		assert_same_fp(ucert);
+		data = slurp(ucert);
+		line = our_fp_line(data, &key);
+		free(line);
+		free(data);
+		data = slurp(upub);
+		free(u);
+		free(upub);
+		free(ucert);
+		line = our_fp_line(data, &plain);
+		free(line);
+		free(data);
+		cadata = xprintf("%s.pub", ca);
+		data = slurp(cadata);
+		line = our_fp_line(data, &cakey);
+		free(cadata);
+		free(line);
+		free(data);
+
+		ck_assert_str_eq(key->type->label, users[i].label);
+		ck_assert_str_eq(key->fp, plain->fp);	/* of the plain key */
+		ck_assert_uint_eq(key->bits, plain->bits);
+		ck_assert_ptr_nonnull(key->cert);
+		ck_assert_uint_eq(key->cert->type, 1);
+		ck_assert_uint_eq(key->cert->serial, 42);
+		ck_assert_str_eq(key->cert->key_id, "key id 7");
+		ck_assert_uint_eq(key->cert->principals.n, 2);
+		ck_assert_str_eq(key->cert->principals.v[0], "alice");
+		ck_assert_str_eq(key->cert->principals.v[1], "bob");
+		ck_assert_uint_eq(key->cert->valid_after, 1704067200u);
+		ck_assert_uint_eq(key->cert->valid_before, 1893456000u);
+		ck_assert_uint_eq(key->cert->critical.n, 1);
+		ck_assert_str_eq(key->cert->critical.v[0], "force-command");
+		ck_assert_int_ge(strv_find(&key->cert->extensions,
+		    "permit-pty"), 0);
+		ck_assert_ptr_eq(key->cert->ca_type, cakey->type);
+		ck_assert_uint_eq(key->cert->ca_bits, cakey->bits);
+		ck_assert_str_eq(key->cert->ca_fp, cakey->fp);
+		pubkey_free(key);
+		pubkey_free(plain);
+		pubkey_free(cakey);
+	}
+}
+END_TEST
+
+/* sk keys cannot be generated here: build the blobs (PROTOCOL.u2f). */
+START_TEST(test_fp_sk)
+{
+	struct sbuf b;
+	uint8_t pk[32], *ecblob;
+	const uint8_t *q;
+	size_t eclen, off, n, i;
+	char *enc, *text, *ecpub;
+	struct pubkey *key = NULL;
+
+	for (i = 0; i < sizeof(pk); i++)
+		pk[i] = (uint8_t)(i * 7 + 3);
+	sbuf_init(&b, 0);
+	b_cstr(&b, "sk-ssh-ed25519@openssh.com");
+	b_str(&b, pk, sizeof(pk));
+	b_cstr(&b, "ssh:");
+	enc = b64(b.data, b.len);
+	text = xprintf("sk-ssh-ed25519@openssh.com %s yubi@desk\n", enc);
+	spit("sk1.pub", text);
+	assert_same_fp("sk1.pub");
+	free(our_fp_line(text, &key));
+	ck_assert_str_eq(key->type->label, "ED25519-SK");
+	ck_assert_str_eq(key->application, "ssh:");
+	pubkey_free(key);
+	free(text);
+	free(enc);
+
+	/* an sk-ecdsa key needs a real P-256 point: borrow one */
+	keygen("ec", "ecdsa", "256", "", NULL, "x");
+	ecpub = slurp("ec.pub");
+	ecblob = pub_blob(ecpub, &eclen);
+	off = 4 + 19 + 4 + 8;			/* type, curve */
+	n = (size_t)ecblob[off] << 24 | (size_t)ecblob[off + 1] << 16 |
+	    (size_t)ecblob[off + 2] << 8 | ecblob[off + 3];
+	ck_assert_uint_eq(n, 65);
+	q = ecblob + off + 4;
+	sbuf_reset(&b);
+	b_cstr(&b, "sk-ecdsa-sha2-nistp256@openssh.com");
+	b_cstr(&b, "nistp256");
+	b_str(&b, q, n);
+	b_cstr(&b, "ssh:synolint");
+	enc = b64(b.data, b.len);
+	text = xprintf("sk-ecdsa-sha2-nistp256@openssh.com %s\n", enc);
+	spit("sk2.pub", text);
+	assert_same_fp("sk2.pub");
+	free(our_fp_line(text, &key));
+	ck_assert_str_eq(key->type->label, "ECDSA-SK");
+	ck_assert_uint_eq(key->bits, 256);
+	ck_assert_str_eq(key->application, "ssh:synolint");
+	pubkey_free(key);
+	free(text);
+	free(enc);
+	free(ecblob);
+	free(ecpub);
+	sbuf_cleanup(&b);
+}
+END_TEST
+
+/* ---- blob errors ------------------------------------------------------ */
+
+static enum key_status
+blob_status(const struct sbuf *b, const struct keytype *want)
+{
+	struct pubkey *k = NULL;
+	struct key_why why;
+	int r;
+
+	r = pubkey_from_blob((const uint8_t *)b->data, b->len, want, &k, &why);
+	if (r == 0) {
+		pubkey_free(k);
+		return KEY_OK;
+	}
+	ck_assert_ptr_null(k);
+	ck_assert_ptr_nonnull(why.msg);
+	return why.status;
+}
+
+static void
+ed_blob(struct sbuf *b, const char *type, size_t pklen)
+{
+	uint8_t pk[64];
+
+	memset(pk, 0x5a, sizeof(pk));
+	sbuf_reset(b);
+	b_cstr(b, type);
+	b_str(b, pk, pklen);
+}
+
+START_TEST(test_blob_errors)
+{
+	struct sbuf b, t;
+	const struct keytype *ed = keytype_by_name("ssh-ed25519", 11);
+	const struct keytype *rsa = keytype_by_name("ssh-rsa", 7);
+	uint8_t n[97];
+	size_t i;
+
+	ck_assert_ptr_nonnull(ed);
+	ck_assert_ptr_nonnull(rsa);
+	sbuf_init(&b, 0);
+	sbuf_init(&t, 0);
+	ed_blob(&b, "ssh-ed25519", 32);
+	ck_assert_int_eq(blob_status(&b, ed), KEY_OK);
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_OK);
+	ck_assert_int_eq(blob_status(&b, rsa), KEY_TYPE_MISMATCH);
+	/* every truncation is KEY_TRUNCATED, never a crash */
+	for (i = 0; i < b.len; i++) {
+		sbuf_reset(&t);
+		(void)sbuf_put(&t, b.data, i);
+		ck_assert_int_eq(blob_status(&t, NULL), KEY_TRUNCATED);
+	}
+	(void)sbuf_putc(&b, 'x');
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_INVALID);	/* trailing */
+	ed_blob(&b, "ssh-ed25519", 31);
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_INVALID);
+	ed_blob(&b, "ssh-ed448", 32);
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_UNKNOWN_TYPE);
+	/* ECDSA: curve inside must match the type */
+	sbuf_reset(&b);
+	b_cstr(&b, "ecdsa-sha2-nistp256");
+	b_cstr(&b, "nistp384");
+	b_str(&b, n, 65);
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_TYPE_MISMATCH);
+	/* a point not on the curve */
+	memset(n, 0x11, sizeof(n));
+	n[0] = 4;
+	sbuf_reset(&b);
+	b_cstr(&b, "ecdsa-sha2-nistp256");
+	b_cstr(&b, "nistp256");
+	b_str(&b, n, 65);
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_INVALID);
+	/* RSA under 1024 bits, negative modulus, leading zeros */
+	memset(n, 0xc3, sizeof(n));
+	n[0] = 0;
+	sbuf_reset(&b);
+	b_cstr(&b, "ssh-rsa");
+	b_str(&b, "\x01\x00\x01", 3);
+	b_str(&b, n, 97);				/* 768 bits */
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_TOO_SMALL);
+	sbuf_reset(&b);
+	b_cstr(&b, "ssh-rsa");
+	b_str(&b, "\x01\x00\x01", 3);
+	b_str(&b, n + 1, 96);				/* top bit set */
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_INVALID);
+	/* an empty blob, a huge length */
+	sbuf_reset(&b);
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_TRUNCATED);
+	b_u32(&b, 0xffffffffu);
+	ck_assert_int_eq(blob_status(&b, NULL), KEY_TRUNCATED);
+	sbuf_cleanup(&b);
+	sbuf_cleanup(&t);
+}
+END_TEST
+
+/* A certificate whose CA is itself a certificate, a bad cert type. */
+START_TEST(test_blob_cert_errors)
+{
+	struct sbuf b, ca;
+	uint8_t pk[32];
+	uint32_t ctype;
+	int nested;
+
+	memset(pk, 7, sizeof(pk));
+	sbuf_init(&b, 0);
+	sbuf_init(&ca, 0);
+	for (nested = 0; nested < 2; nested++) {
+		for (ctype = 0; ctype < 4; ctype++) {
+			sbuf_reset(&ca);
+			if (nested) {
+				b_cstr(&ca, "ssh-ed25519-cert-v01@openssh.com");
+				b_cstr(&ca, "nonce");
+			} else
+				b_cstr(&ca, "ssh-ed25519");
+			b_str(&ca, pk, 32);
+			sbuf_reset(&b);
+			b_cstr(&b, "ssh-ed25519-cert-v01@openssh.com");
+			b_cstr(&b, "nonce");
+			b_str(&b, pk, 32);
+			b_u64(&b, 1);
+			b_u32(&b, ctype);
+			b_cstr(&b, "id");
+			b_str(&b, "\0\0\0\x01x", 5);	/* principal "x" */
+			b_u64(&b, 0);
+			b_u64(&b, UINT64_MAX);
+			b_str(&b, "", 0);
+			b_str(&b, "", 0);
+			b_str(&b, "", 0);
+			b_str(&b, ca.data, ca.len);
+			b_cstr(&b, "signature");
+			ck_assert_int_eq(blob_status(&b, NULL),
+			    !nested && (ctype == 1 || ctype == 2) ? KEY_OK :
+			    KEY_INVALID);
+		}
+	}
+	sbuf_cleanup(&b);
+	sbuf_cleanup(&ca);
+}
+END_TEST
+
+START_TEST(test_b64)
+{
+	static const struct { const char *in; int ok; const char *out; } c[] = {
+		{ "", 1, "" },
+		{ "Zm9v", 1, "foo" },
+		{ "Zm8=", 1, "fo" },
+		{ "Zg==", 1, "f" },
+		{ "Zm 9v\r", 1, "foo" },
+		{ "Zg= =", 1, "f" },
+		{ "Zg=", 0, NULL },		/* missing pad */
+		{ "Zg", 0, NULL },		/* no padding */
+		{ "Zh==", 0, NULL },		/* stray bits */
+		{ "Zm9=", 0, NULL },		/* stray bits */
+		{ "Zg==Zg==", 0, NULL },	/* data after padding */
+		{ "Z===", 0, NULL },
+		{ "Zm9v!", 0, NULL },
+		{ "=", 0, NULL },
+	};
+	uint8_t *out;
+	size_t i, n;
+	int r;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		r = keys_b64_decode(c[i].in, strlen(c[i].in), 100, &out, &n);
+		ck_assert_msg((r == 0) == c[i].ok, "case %zu \"%s\"", i,
+		    c[i].in);
+		if (r == 0) {
+			ck_assert_uint_eq(n, strlen(c[i].out));
+			ck_assert_int_eq(memcmp(out, c[i].out, n), 0);
+			free(out);
+		} else
+			ck_assert_ptr_null(out);
+	}
+	ck_assert_int_eq(keys_b64_decode("Zm9vZm9v", 8, 5, &out, &n),
+	    SL_ERR_TOO_LARGE);
+}
+END_TEST
+
+static Suite *
+keys_suite(void)
+{
+	Suite *s = suite_create("keys");
+	TCase *tc;
+
+	tc = tcase_create("fingerprint");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_fp_generated, 0,
+	    (int)(sizeof(kspecs) / sizeof(kspecs[0])));
+	tcase_add_test(tc, test_fp_formats);
+	tcase_add_test(tc, test_fp_cert);
+	tcase_add_test(tc, test_fp_sk);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("blob");
+	tcase_add_test(tc, test_blob_errors);
+	tcase_add_test(tc, test_blob_cert_errors);
+	tcase_add_test(tc, test_b64);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+SL_CHECK_MAIN(keys_suite)
