@@ -606,6 +606,396 @@ START_TEST(test_b64)
 }
 END_TEST
 
+/* ---- authorized_keys --------------------------------------------------- */
+
+/* "ssh-ed25519 BASE64" of a fixed key (pk bytes from seed); caller frees. */
+static char *
+ed_key(int seed)
+{
+	struct sbuf b;
+	uint8_t pk[32];
+	char *enc, *s;
+
+	memset(pk, seed, sizeof(pk));
+	sbuf_init(&b, 0);
+	b_cstr(&b, "ssh-ed25519");
+	b_str(&b, pk, sizeof(pk));
+	enc = b64(b.data, b.len);
+	s = xprintf("ssh-ed25519 %s", enc);
+	free(enc);
+	sbuf_cleanup(&b);
+	return s;
+}
+
+static struct authkeys *
+ak_parse(const char *text, struct diag *d)
+{
+	struct authkeys *ak = NULL;
+
+	diag_init(d);
+	ck_assert_int_eq(authkeys_parse("/home/a/.ssh/authorized_keys", text,
+	    strlen(text), &ak, d), 0);
+	ck_assert_ptr_nonnull(ak);
+	return ak;
+}
+
+/* One line "OPTS KEY COMMENT" that must parse; caller frees. */
+static struct authkeys *
+ak_one(const char *opts, const char *comment)
+{
+	struct authkeys *ak;
+	struct diag d;
+	char *key = ed_key(1), *text;
+
+	text = xprintf("%s%s%s%s%s\n", opts ? opts : "", opts ? " " : "", key,
+	    comment ? " " : "", comment ? comment : "");
+	ak = ak_parse(text, &d);
+	ck_assert_msg(d.n == 0, "%s: %s", text, d.n ? d.v[0].msg : "");
+	ck_assert_uint_eq(ak->n, 1);
+	ck_assert_int_eq(ak->v[0].status, AK_OK);
+	ck_assert_uint_eq(ak->nok, 1);
+	ck_assert_ptr_nonnull(ak->v[0].key);
+	diag_cleanup(&d);
+	free(text);
+	free(key);
+	return ak;
+}
+
+START_TEST(test_ak_every_option)
+{
+	static const char *const names[] = { "restrict", "from", "command",
+		"no-pty", "pty", "permitopen", "permitopen", "permitlisten",
+		"permitlisten", "environment", "expiry-time", "principals",
+		"cert-authority", "no-touch-required", "verify-required",
+		"tunnel", "no-user-rc", "user-rc", "no-port-forwarding",
+		"port-forwarding", "no-agent-forwarding", "agent-forwarding",
+		"no-x11-forwarding", "x11-forwarding" };
+	struct authkeys *ak;
+	const struct authkey_opts *o;
+	size_t i;
+
+	ak = ak_one("restrict,from=\"10.0.0.0/8,!10.0.0.1,host.example\","
+	    "command=\"echo \\\"hi, there\\\" now\",no-pty,pty,"
+	    "permitopen=\"host.example:22\",permitopen=\"[::1]:80\","
+	    "permitlisten=\"8080\",permitlisten=\"localhost:*\","
+	    "environment=\"FOO_1=bar baz, qux\",expiry-time=\"20300101\","
+	    "principals=\"alice,bob\",cert-authority,no-touch-required,"
+	    "verify-required,tunnel=\"5\",no-user-rc,user-rc,"
+	    "no-port-forwarding,port-forwarding,no-agent-forwarding,"
+	    "agent-forwarding,no-X11-forwarding,X11-forwarding",
+	    "the comment");
+	o = &ak->v[0].opts;
+	ck_assert_uint_eq(o->restricted, 1);
+	ck_assert_uint_eq(o->permit_pty, 1);
+	ck_assert_uint_eq(o->permit_port_forwarding, 1);
+	ck_assert_uint_eq(o->permit_agent_forwarding, 1);
+	ck_assert_uint_eq(o->permit_x11_forwarding, 1);
+	ck_assert_uint_eq(o->permit_user_rc, 1);
+	ck_assert_str_eq(o->from, "10.0.0.0/8,!10.0.0.1,host.example");
+	ck_assert_str_eq(o->command, "echo \"hi, there\" now");
+	ck_assert_uint_eq(o->permitopen.n, 2);
+	ck_assert_str_eq(o->permitopen.v[0], "host.example:22");
+	ck_assert_str_eq(o->permitopen.v[1], "[::1]:80");
+	ck_assert_uint_eq(o->permitlisten.n, 2);
+	ck_assert_str_eq(o->permitlisten.v[0], "*:8080");
+	ck_assert_str_eq(o->permitlisten.v[1], "localhost:*");
+	ck_assert_uint_eq(o->environment.n, 1);
+	ck_assert_str_eq(o->environment.v[0], "FOO_1=bar baz, qux");
+	ck_assert_uint_eq(o->expiry, 1893456000u);
+	ck_assert_uint_eq(o->expiry_utc, 0);
+	ck_assert_str_eq(o->principals, "alice,bob");
+	ck_assert_uint_eq(o->cert_authority, 1);
+	ck_assert_uint_eq(o->no_touch_required, 1);
+	ck_assert_uint_eq(o->verify_required, 1);
+	ck_assert_int_eq(o->tunnel, 5);
+	ck_assert_uint_eq(o->names.n, sizeof(names) / sizeof(names[0]));
+	for (i = 0; i < o->names.n; i++)
+		ck_assert_str_eq(o->names.v[i], names[i]);
+	ck_assert_str_eq(ak->v[0].comment, "the comment");
+	ck_assert_str_eq(ak->v[0].type_name, "ssh-ed25519");
+	ck_assert_ptr_nonnull(ak->v[0].options);
+	authkeys_free(ak);
+}
+END_TEST
+
+START_TEST(test_ak_restrict_order)
+{
+	static const struct {
+		const char	*opts;
+		unsigned int	 pty, port, agent, x11, rc;
+	} c[] = {
+		{ NULL, 1, 1, 1, 1, 1 },
+		{ "restrict", 0, 0, 0, 0, 0 },
+		{ "restrict,pty", 1, 0, 0, 0, 0 },
+		{ "pty,restrict", 0, 0, 0, 0, 0 },
+		{ "restrict,port-forwarding,user-rc", 0, 1, 0, 0, 1 },
+		{ "no-pty,no-port-forwarding", 0, 0, 1, 1, 1 },
+		{ "no-agent-forwarding,no-x11-forwarding,no-user-rc", 1, 1, 0,
+		    0, 0 },
+		{ "restrict,", 0, 0, 0, 0, 0 },	/* sshd: comma before space */
+		{ ",no-pty", 0, 1, 1, 1, 1 },		/* sshd: empty option */
+	};
+	struct authkeys *ak;
+	const struct authkey_opts *o;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ak = ak_one(c[i].opts, NULL);
+		o = &ak->v[0].opts;
+		ck_assert_msg(o->permit_pty == c[i].pty &&
+		    o->permit_port_forwarding == c[i].port &&
+		    o->permit_agent_forwarding == c[i].agent &&
+		    o->permit_x11_forwarding == c[i].x11 &&
+		    o->permit_user_rc == c[i].rc, "case %zu", i);
+		ck_assert_ptr_null(ak->v[0].comment);
+		if (c[i].opts == NULL)
+			ck_assert_ptr_null(ak->v[0].options);
+		authkeys_free(ak);
+	}
+}
+END_TEST
+
+START_TEST(test_ak_case_and_quotes)
+{
+	struct authkeys *ak;
+	const struct authkey_opts *o;
+
+	ak = ak_one("NO-PTY,Restrict,COMMAND=\"a,b c\",From=\"x\","
+	    "PermitOpen=\"h:1\",Tunnel=\"ANY\",Expiry-Time=\"20300101123045Z\"",
+	    "c");
+	o = &ak->v[0].opts;
+	ck_assert_uint_eq(o->restricted, 1);
+	ck_assert_str_eq(o->command, "a,b c");
+	ck_assert_str_eq(o->from, "x");
+	ck_assert_int_eq(o->tunnel, AK_TUN_ANY);
+	ck_assert_uint_eq(o->expiry, 1893456000u + 12 * 3600 + 30 * 60 + 45);
+	ck_assert_uint_eq(o->expiry_utc, 1);
+	ck_assert_str_eq(o->names.v[0], "no-pty");
+	ck_assert_str_eq(o->names.v[2], "command");
+	authkeys_free(ak);
+	/* backslash without a quote stays; \" is a quote */
+	ak = ak_one("command=\"a\\b \\\"q\\\"\"", NULL);
+	ck_assert_str_eq(ak->v[0].opts.command, "a\\b \"q\"");
+	authkeys_free(ak);
+	/* the earliest expiry-time wins; UTC suffix */
+	ak = ak_one("expiry-time=\"20300101UTC\",expiry-time=\"202912312359\"",
+	    NULL);
+	ck_assert_uint_eq(ak->v[0].opts.expiry, 1893456000u - 60);
+	ck_assert_uint_eq(ak->v[0].opts.expiry_utc, 0);
+	authkeys_free(ak);
+}
+END_TEST
+
+struct bad_case {
+	const char		*line;	/* "%K" stands for a valid key */
+	enum authkey_status	 status;
+	const char		*msg;	/* part of the diag text */
+};
+
+static const struct bad_case bad_cases[] = {
+	{ "command=\"oops %K", AK_BAD_QUOTE, "unterminated quote" },
+	{ "no-such-option %K", AK_BAD_OPTION, "unknown key option" },
+	{ "restrictx %K", AK_BAD_OPTION, "unknown key option" },
+	{ "no-cert-authority %K", AK_BAD_OPTION, "unknown key option" },
+	{ "no-restrict %K", AK_BAD_OPTION, "unknown key option" },
+	{ "command=true %K", AK_BAD_OPTION, "missing start quote" },
+	{ "command=\"a\",command=\"b\" %K", AK_BAD_OPTION, "multiple" },
+	{ "from=\"a\",FROM=\"b\" %K", AK_BAD_OPTION, "multiple" },
+	{ "principals=\"a\",principals=\"b\" %K", AK_BAD_OPTION, "multiple" },
+	{ "permitopen=\"host\" %K", AK_BAD_OPTION, "invalid permission port" },
+	{ "permitopen=\"host:0\" %K", AK_BAD_OPTION, "port" },
+	{ "permitopen=\"host:65536\" %K", AK_BAD_OPTION, "port" },
+	{ "permitopen=\"[::1\" %K", AK_BAD_OPTION, "hostname" },
+	{ "permitlisten=\"x:y\" %K", AK_BAD_OPTION, "port" },
+	{ "environment=\"NOEQUALS\" %K", AK_BAD_OPTION, "environment" },
+	{ "environment=\"BAD-NAME=x\" %K", AK_BAD_OPTION, "environment" },
+	{ "expiry-time=\"2030010\" %K", AK_BAD_OPTION, "expires time" },
+	{ "expiry-time=\"20301301\" %K", AK_BAD_OPTION, "expires time" },
+	{ "expiry-time=\"19700101Z\" %K", AK_BAD_OPTION, "expires time" },
+	{ "expiry-time=\"2030-101\" %K", AK_BAD_OPTION, "expires time" },
+	{ "tunnel=\"x\" %K", AK_BAD_OPTION, "tun device" },
+	{ "tunnel=\"2147483647\" %K", AK_BAD_OPTION, "tun device" },
+	{ "ssh-ed25519 !!!notbase64 c", AK_BAD_BASE64, "base64" },
+	{ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE c", AK_BAD_BASE64, "base64" },
+	{ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 c", AK_BAD_BLOB, "truncated" },
+	{ "ssh-foo AAAA c", AK_UNKNOWN_TYPE, "ssh-foo" },
+	{ "restrict ssh-foo AAAA", AK_UNKNOWN_TYPE, "ssh-foo" },
+	{ "ssh-ed25519", AK_NO_KEY, "without key data" },
+	{ "restrict,pty", AK_NO_KEY, "without a key" },
+	{ "ssh-rsa %B", AK_TYPE_MISMATCH, "differs" },
+	{ "ssh-ed25519 %T", AK_BAD_BLOB, "truncated" },
+};
+
+/* Expands %K (valid ed25519 key line), %B (its base64), %T (truncated). */
+static char *
+expand(const char *tmpl)
+{
+	struct sbuf b;
+	char *key = ed_key(2), *blob = strchr(key, ' ') + 1, *tr;
+	uint8_t *raw;
+	size_t n;
+	const char *p;
+
+	ck_assert_int_eq(keys_b64_decode(blob, strlen(blob), 100, &raw, &n),
+	    0);
+	tr = b64(raw, n - 3);
+	sbuf_init(&b, 0);
+	for (p = tmpl; *p != '\0'; p++) {
+		if (p[0] == '%' && p[1] == 'K')
+			(void)sbuf_puts(&b, key);
+		else if (p[0] == '%' && p[1] == 'B')
+			(void)sbuf_puts(&b, blob);
+		else if (p[0] == '%' && p[1] == 'T')
+			(void)sbuf_puts(&b, tr);
+		else {
+			(void)sbuf_putc(&b, *p);
+			continue;
+		}
+		p++;
+	}
+	free(tr);
+	free(raw);
+	free(key);
+	return sbuf_steal(&b, NULL);
+}
+
+/* One test per diagnostic: the bad line is line 4, between good lines. */
+START_TEST(test_ak_bad_line)
+{
+	const struct bad_case *c = &bad_cases[_i];
+	struct authkeys *ak;
+	struct diag d;
+	char *good = ed_key(3), *bad = expand(c->line), *text;
+
+	text = xprintf("# keys\n\n%s first\n%s\n  %s last", good, bad, good);
+	ak = ak_parse(text, &d);
+	ck_assert_uint_eq(ak->n, 3);
+	ck_assert_uint_eq(ak->nok, 2);
+	ck_assert_uint_eq(ak->v[0].line, 3);
+	ck_assert_uint_eq(ak->v[1].line, 4);
+	ck_assert_uint_eq(ak->v[2].line, 5);
+	ck_assert_int_eq(ak->v[0].status, AK_OK);
+	ck_assert_int_eq(ak->v[2].status, AK_OK);
+	ck_assert_msg(ak->v[1].status == c->status, "\"%s\": status %s, "
+	    "want %s", bad, authkey_status_str(ak->v[1].status),
+	    authkey_status_str(c->status));
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_uint_eq(d.nerrors, 1);
+	ck_assert_uint_eq(d.v[0].line, 4);
+	ck_assert_str_eq(d.v[0].file, "/home/a/.ssh/authorized_keys");
+	ck_assert_msg(strstr(d.v[0].msg, c->msg) != NULL, "\"%s\": diag "
+	    "\"%s\" lacks \"%s\"", bad, d.v[0].msg, c->msg);
+	ck_assert_ptr_nonnull(strstr(d.v[0].msg, "sshd ignores this line"));
+	ck_assert_ptr_null(strchr(d.v[0].msg, '\n'));
+	authkeys_free(ak);
+	diag_cleanup(&d);
+	free(text);
+	free(bad);
+	free(good);
+}
+END_TEST
+
+START_TEST(test_ak_small_rsa)
+{
+	struct authkeys *ak;
+	struct diag d;
+	struct sbuf b;
+	uint8_t n[97];
+	char *enc, *text;
+
+	memset(n, 0xc3, sizeof(n));
+	n[0] = 0;
+	sbuf_init(&b, 0);
+	b_cstr(&b, "ssh-rsa");
+	b_str(&b, "\x01\x00\x01", 3);
+	b_str(&b, n, sizeof(n));
+	enc = b64(b.data, b.len);
+	text = xprintf("ssh-rsa %s old\n", enc);
+	ak = ak_parse(text, &d);
+	ck_assert_int_eq(ak->v[0].status, AK_KEY_TOO_SMALL);
+	ck_assert_ptr_nonnull(strstr(d.v[0].msg, "768 bits"));
+	ck_assert_uint_eq(d.v[0].line, 1);
+	/* ssh-keygen agrees: it is not a key */
+	spit("small.pub", text);
+	{
+		char *p = path("small.pub");
+		const char *argv[] = { KEYGEN, "-lf", p, NULL };
+
+		ck_assert_int_ne(run(argv, NULL), 0);
+		free(p);
+	}
+	authkeys_free(ak);
+	diag_cleanup(&d);
+	sbuf_cleanup(&b);
+	free(enc);
+	free(text);
+}
+END_TEST
+
+START_TEST(test_ak_file_shape)
+{
+	struct authkeys *ak;
+	struct diag d;
+	char *k = ed_key(4), *text, *big;
+	struct sbuf b;
+
+	/* CRLF, tabs, comments, a NUL byte, no final newline */
+	text = xprintf("\r\n#c\r\n\t%s crlf\r\n%s\tx\n", k, k);
+	ak = ak_parse(text, &d);
+	ck_assert_uint_eq(ak->n, 2);
+	ck_assert_uint_eq(ak->nok, 2);
+	ck_assert_str_eq(ak->v[0].comment, "crlf");
+	ck_assert_uint_eq(ak->v[0].line, 3);
+	ck_assert_str_eq(ak->v[1].comment, "x");
+	ck_assert_uint_eq(d.n, 0);
+	authkeys_free(ak);
+	diag_cleanup(&d);
+	free(text);
+
+	sbuf_init(&b, 0);
+	(void)sbuf_puts(&b, k);
+	(void)sbuf_put(&b, " a\0b\n", 5);
+	(void)sbuf_puts(&b, k);
+	diag_init(&d);
+	ck_assert_int_eq(authkeys_parse("f", b.data, b.len, &ak, &d), 0);
+	ck_assert_uint_eq(ak->n, 2);
+	ck_assert_uint_eq(ak->nok, 2);
+	ck_assert_str_eq(ak->v[0].comment, "a");
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_int_eq(d.v[0].level, DIAG_WARNING);
+	ck_assert_uint_eq(d.v[0].line, 1);
+	authkeys_free(ak);
+	diag_cleanup(&d);
+
+	/* a line over the bound */
+	big = xmalloc(SL_MAX_AUTHKEYS_LINE + 2);
+	memset(big, 'a', SL_MAX_AUTHKEYS_LINE + 1);
+	big[SL_MAX_AUTHKEYS_LINE + 1] = '\0';
+	text = xprintf("%s\n%s\n", k, big);
+	ak = ak_parse(text, &d);
+	ck_assert_int_eq(ak->v[1].status, AK_TOO_LONG);
+	ck_assert_uint_eq(d.v[0].line, 2);
+	authkeys_free(ak);
+	diag_cleanup(&d);
+	free(text);
+	free(big);
+
+	/* more lines than the bound: SL_ERR_TOO_LARGE and one diag */
+	sbuf_reset(&b);
+	for (size_t i = 0; i <= SL_MAX_AUTHKEYS; i++)
+		(void)sbuf_puts(&b, "x\n");
+	diag_init(&d);
+	ck_assert_int_eq(authkeys_parse("f", b.data, b.len, &ak, &d),
+	    SL_ERR_TOO_LARGE);
+	ck_assert_ptr_null(ak);
+	ck_assert_uint_eq(d.nerrors, SL_MAX_AUTHKEYS + 1);
+	ck_assert_uint_eq(d.v[d.n - 1].line, SL_MAX_AUTHKEYS + 1);
+	diag_cleanup(&d);
+	sbuf_cleanup(&b);
+	free(k);
+}
+END_TEST
+
 static Suite *
 keys_suite(void)
 {
@@ -626,6 +1016,18 @@ keys_suite(void)
 	tcase_add_test(tc, test_blob_errors);
 	tcase_add_test(tc, test_blob_cert_errors);
 	tcase_add_test(tc, test_b64);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("authorized_keys");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_ak_every_option);
+	tcase_add_test(tc, test_ak_restrict_order);
+	tcase_add_test(tc, test_ak_case_and_quotes);
+	tcase_add_loop_test(tc, test_ak_bad_line, 0,
+	    (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
+	tcase_add_test(tc, test_ak_small_rsa);
+	tcase_add_test(tc, test_ak_file_shape);
 	suite_add_tcase(s, tc);
 	return s;
 }
