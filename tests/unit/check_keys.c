@@ -996,6 +996,220 @@ START_TEST(test_ak_file_shape)
 }
 END_TEST
 
+/* ---- private key headers --------------------------------------------- */
+
+struct pspec {
+	const char		*type;
+	const char		*bits;
+	const char		*pass;
+	const char		*fmt;
+	enum privkey_format	 format;
+	const char		*label;		/* NULL: unknown from a header */
+	int			 encrypted;
+	const char		*cipher;
+};
+
+static const struct pspec pspecs[] = {
+	{ "ed25519", NULL, "", NULL, PK_OPENSSH, "ED25519", 0, "none" },
+	{ "ed25519", NULL, "secret-pass", NULL, PK_OPENSSH, "ED25519", 1,
+	    "aes256-ctr" },
+	{ "ecdsa", "521", "", NULL, PK_OPENSSH, "ECDSA", 0, "none" },
+	{ "rsa", "2048", "secret-pass", NULL, PK_OPENSSH, "RSA", 1,
+	    "aes256-ctr" },
+	{ "dsa", NULL, "", NULL, PK_OPENSSH, "DSA", 0, "none" },
+	{ "rsa", "2048", "", "PEM", PK_PEM, "RSA", 0, "" },
+	{ "rsa", "2048", "secret-pass", "PEM", PK_PEM, "RSA", 1,
+	    "AES-128-CBC" },
+	{ "ecdsa", "256", "", "PEM", PK_PEM, "ECDSA", 0, "" },
+	{ "ecdsa", "384", "secret-pass", "PEM", PK_PEM, "ECDSA", 1,
+	    "AES-128-CBC" },
+	{ "dsa", NULL, "", "PEM", PK_PEM, "DSA", 0, "" },
+	{ "rsa", "2048", "", "PKCS8", PK_PKCS8, NULL, 0, "" },
+	{ "rsa", "2048", "secret-pass", "PKCS8", PK_PKCS8_ENCRYPTED, NULL, 1,
+	    "" },
+	{ "ecdsa", "384", "", "PKCS8", PK_PKCS8, NULL, 0, "" },
+};
+
+static void
+assert_priv(const struct pspec *ps, const struct privkey_info *pi,
+    int from_header)
+{
+	ck_assert_msg(pi->format == ps->format, "%s %s: format %s",
+	    ps->type, ps->fmt ? ps->fmt : "openssh",
+	    privkey_format_str(pi->format));
+	ck_assert_int_eq(pi->encrypted, ps->encrypted);
+	ck_assert_str_eq(pi->cipher, ps->cipher);
+	if (ps->format == PK_OPENSSH)
+		ck_assert_str_eq(pi->kdf, ps->encrypted ? "bcrypt" : "none");
+	if (ps->label == NULL || (from_header && ps->format == PK_OPENSSH))
+		ck_assert_ptr_null(pi->type);
+	else {
+		ck_assert_ptr_nonnull(pi->type);
+		ck_assert_str_eq(pi->type, ps->label);
+	}
+}
+
+/* The whole key file: format, type, encryption. */
+START_TEST(test_priv_file)
+{
+	const struct pspec *ps = &pspecs[_i];
+	struct privkey_info pi;
+	const char *why;
+	char *data;
+
+	keygen("k", ps->type, ps->bits, ps->pass, ps->fmt, "c");
+	data = slurp("k");
+	ck_assert_int_eq(privkey_classify(data, strlen(data), &pi, &why), 0);
+	assert_priv(ps, &pi, 0);
+	free(data);
+}
+END_TEST
+
+static void
+mkdir_in(const char *rel, mode_t mode)
+{
+	char *p = path(rel);
+
+	ck_assert_int_eq(mkdir(p, mode), 0);
+	free(p);
+}
+
+/*
+ * What the collector sends: the real embedded collector runs on a root
+ * tree holding every key of pspecs, and each file record is classified.
+ */
+START_TEST(test_priv_collector)
+{
+	struct session_opts o = { 120, NULL };
+	struct session *sess = NULL;
+	struct bundle *bun = NULL;
+	const struct bundle_rec *rec;
+	struct privkey_info pi;
+	struct diag d;
+	struct sbuf out;
+	const char *why;
+	char *name, *host;
+	size_t i;
+
+	mkdir_in("etc", 0755);
+	mkdir_in("home", 0755);
+	mkdir_in("home/alice", 0755);
+	mkdir_in("home/alice/.ssh", 0700);
+	spit("etc/passwd", "alice:x:1026:100::/home/alice:/bin/sh\n");
+	for (i = 0; i < sizeof(pspecs) / sizeof(pspecs[0]); i++) {
+		name = xprintf("home/alice/.ssh/id_%zu", i);
+		keygen(name, pspecs[i].type, pspecs[i].bits, pspecs[i].pass,
+		    pspecs[i].fmt, "c");
+		free(name);
+	}
+	diag_init(&d);
+	ck_assert_int_eq(session_root_open(tmp, &o, &sess, &d), SL_OK);
+	sbuf_init(&out, 0);
+	ck_assert_int_eq(collector_run(sess, NULL, &out, &d), SL_OK);
+	ck_assert_int_eq(bundle_parse(out.data, out.len, "t.bundle", &bun, &d),
+	    SL_OK);
+	for (i = 0; i < sizeof(pspecs) / sizeof(pspecs[0]); i++) {
+		host = xprintf("/home/alice/.ssh/id_%zu", i);
+		rec = bundle_find(bun, REC_FILE, host);
+		ck_assert_msg(rec != NULL, "no file record for %s", host);
+		/* never key material: only header lines */
+		ck_assert_uint_lt(rec->len, 200);
+		ck_assert_int_eq(privkey_classify(rec->data, rec->len, &pi,
+		    &why), 0);
+		assert_priv(&pspecs[i], &pi, 1);
+		free(host);
+	}
+	bundle_free(bun);
+	session_free(sess);
+	sbuf_cleanup(&out);
+	diag_cleanup(&d);
+}
+END_TEST
+
+START_TEST(test_priv_edge)
+{
+	static const struct {
+		const char		*text;
+		int			 rc;
+		enum privkey_format	 format;
+		int			 encrypted;
+	} c[] = {
+		{ "", SL_ERR_PARSE, PK_UNKNOWN, -1 },
+		{ "x\n", SL_ERR_PARSE, PK_UNKNOWN, -1 },
+		{ "-----BEGIN SSH2 ENCRYPTED PRIVATE KEY-----\n", SL_ERR_PARSE,
+		    PK_UNKNOWN, -1 },
+		{ "-----BEGIN OPENSSH PRIVATE KEY-----\n", 0, PK_OPENSSH, -1 },
+		{ "-----BEGIN OPENSSH PRIVATE KEY-----\r\nFormat: unknown\r\n",
+		    SL_ERR_PARSE, PK_UNKNOWN, -1 },
+		{ "-----BEGIN OPENSSH PRIVATE KEY-----\nFormat: openssh-key-v1\n"
+		    "Cipher: ?\n", 0, PK_OPENSSH, -1 },
+		{ "-----BEGIN OPENSSH PRIVATE KEY-----\nFormat: openssh-key-v1\n"
+		    "Cipher: aes128-gcm@openssh.com\nKDF: bcrypt\n", 0,
+		    PK_OPENSSH, 1 },
+		{ "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEA\n",
+		    0, PK_OPENSSH, -1 },
+		{ "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n", SL_ERR_PARSE,
+		    PK_UNKNOWN, -1 },
+		{ "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+		    "DEK-Info: DES-EDE3-CBC,00", 0, PK_PEM, 1 },
+		{ "-----BEGIN EC PRIVATE KEY-----", 0, PK_PEM, 0 },
+	};
+	struct privkey_info pi;
+	const char *why;
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		r = privkey_classify(c[i].text, strlen(c[i].text), &pi, &why);
+		ck_assert_msg(r == c[i].rc, "case %zu: rc %d", i, r);
+		ck_assert_msg(pi.format == c[i].format, "case %zu: %s", i,
+		    privkey_format_str(pi.format));
+		ck_assert_int_eq(pi.encrypted, c[i].encrypted);
+		if (r != 0)
+			ck_assert_ptr_nonnull(why);
+	}
+	r = privkey_classify(c[9].text, strlen(c[9].text), &pi, &why);
+	ck_assert_str_eq(pi.cipher, "DES-EDE3-CBC");
+	ck_assert_str_eq(pi.type, "RSA");
+}
+END_TEST
+
+/* The blob prefix alone, cut at every length: never more than it holds. */
+START_TEST(test_priv_blob_prefix)
+{
+	struct sbuf b;
+	struct privkey_info pi;
+	const char *why;
+	size_t i;
+	int r;
+
+	sbuf_init(&b, 0);
+	(void)sbuf_put(&b, "openssh-key-v1", 15);
+	b_cstr(&b, "chacha20-poly1305@openssh.com");
+	b_cstr(&b, "bcrypt");
+	b_str(&b, "0123456789abcdef0123", 20);
+	b_u32(&b, 1);
+	b_u32(&b, 51);
+	b_cstr(&b, "ssh-ed25519");
+	for (i = 0; i <= b.len; i++) {
+		r = privkey_openssh_blob((const uint8_t *)b.data, i, &pi, &why);
+		if (i < 15) {
+			ck_assert_int_eq(r, SL_ERR_PARSE);
+			continue;
+		}
+		ck_assert_int_eq(r, 0);
+		ck_assert_int_eq(pi.format, PK_OPENSSH);
+		ck_assert_int_eq(pi.encrypted, i >= 15 + 4 + 29 ? 1 : -1);
+		if (i == b.len)
+			ck_assert_str_eq(pi.type, "ED25519");
+		else
+			ck_assert_ptr_null(pi.type);
+	}
+	ck_assert_str_eq(pi.kdf, "bcrypt");
+	sbuf_cleanup(&b);
+}
+END_TEST
+
 static Suite *
 keys_suite(void)
 {
@@ -1028,6 +1242,16 @@ keys_suite(void)
 	    (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	tcase_add_test(tc, test_ak_small_rsa);
 	tcase_add_test(tc, test_ak_file_shape);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("private");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_priv_file, 0,
+	    (int)(sizeof(pspecs) / sizeof(pspecs[0])));
+	tcase_add_test(tc, test_priv_collector);
+	tcase_add_test(tc, test_priv_edge);
+	tcase_add_test(tc, test_priv_blob_prefix);
 	suite_add_tcase(s, tc);
 	return s;
 }
