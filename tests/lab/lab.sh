@@ -6,14 +6,15 @@
 # never changed: all bind mounts live in the namespaces only.
 #
 # Usage (as root):
-#   tests/lab/lab.sh up [--hosts N | SCENARIO[:VARIANT]...] [--state DIR]
+#   tests/lab/lab.sh up [--hosts N | SCENARIO[:VARIANT[:BYTES]]...] [--state DIR]
 #                       [--port PORT] [--timeout SECONDS]
 #   tests/lab/lab.sh down   [--state DIR]
 #   tests/lab/lab.sh status [--state DIR]
 #
 # Scenarios: seed-local seed-remote dsm-default hardened (examples/make-tree.sh)
-# and the lab-only broken-acl, unreachable, hostile[:VARIANT] (VARIANT one of
-# truncated garbage oversized control endless hang; default truncated).
+# and the lab-only broken-acl, unreachable, hostile[:VARIANT[:BYTES]] (VARIANT
+# one of truncated garbage oversized control endless hang; default truncated;
+# BYTES sizes truncated/garbage/oversized, see stubs/lab-hostile).
 # Without scenarios, `up` starts the four example scenarios; `--hosts N`
 # starts N hosts cycling through them. Hosts are named nas1, nas2, ... in
 # argument order and listen on 127.0.0.10, 127.0.0.11, ... on the port the
@@ -491,6 +492,8 @@ do_up() {
 		printf '127.0.0.%s\n' "$((9 + du_i))" >"$du_d/addr"
 		printf '%s\n' "${OPT_PORT:-22}" >"$du_d/port"
 		build_host "$du_n" "$du_s" "$du_v" >"$du_d/build.log" 2>&1 &
+		# Bounded parallelism: host keys (RSA 4096) cost CPU.
+		[ $((du_i % 8)) -ne 0 ] || wait
 	done
 	wait
 	for du_h in $(hosts); do
@@ -575,8 +578,15 @@ while [ $# -gt 0 ]; do
 		if [ -n "$var" ]; then
 			[ "$sc" = hostile ] || { err "$sc takes no variant"; exit 2; }
 			case " $HOSTILE_VARIANTS " in
-			*" $var "*) ;;
-			*) err "unknown hostile variant '$var' (one of: $HOSTILE_VARIANTS)"; exit 2 ;;
+			*" ${var%%:*} "*) ;;
+			*) err "unknown hostile variant '${var%%:*}' (one of: $HOSTILE_VARIANTS)"; exit 2 ;;
+			esac
+			case $var in
+			*:*)
+				case ${var#*:} in
+				'' | *[!0-9]*) err "hostile:${var%%:*}: BYTES must be a number: ${var#*:}"; exit 2 ;;
+				esac
+				;;
 			esac
 		fi
 		SCENARIOS="$SCENARIOS $1"
