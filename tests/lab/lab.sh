@@ -132,22 +132,33 @@ stop_host() {
 	sh_pid=$(hval "$1" pid)
 	sh_ns=$(hval "$1" mntns)
 	[ -n "$sh_pid" ] || return 0
-	if ! is_lab_sshd "$sh_pid" "$sh_ns"; then
-		# Started but never confirmed: only a process still in a
-		# namespace of its own that runs sshd or our unshare/sh.
-		[ -z "$sh_ns" ] && [ -r "/proc/$sh_pid/comm" ] || return 0
-		case $(cat "/proc/$sh_pid/comm" 2>/dev/null) in
-		sshd | unshare | sh) ;;
-		*) return 0 ;;
-		esac
-		[ "$(readlink "/proc/$sh_pid/ns/mnt" 2>/dev/null)" != \
-		    "$(readlink /proc/self/ns/mnt)" ] || return 0
+	sh_self=$(readlink /proc/self/ns/mnt)
+	sh_pns=$(readlink "/proc/$sh_pid/ns/mnt" 2>/dev/null)
+	sh_ppid=$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$sh_pid/status" 2>/dev/null)
+	# Ours: sshd in its own namespace (the recorded one, once confirmed),
+	# or, not yet confirmed, our unshare/sh on its way there.
+	sh_ours=
+	case $(cat "/proc/$sh_pid/comm" 2>/dev/null) in
+	sshd)
+		if [ -n "$sh_pns" ] && [ "$sh_pns" != "$sh_self" ] &&
+		    { [ -z "$sh_ns" ] || [ "$sh_ns" = "$sh_pns" ]; }; then
+			sh_ours=1
+		fi
+		;;
+	unshare | sh)
+		if [ -z "$sh_ns" ] && [ -n "$sh_pns" ] &&
+		    { [ "$sh_pns" != "$sh_self" ] || [ "$sh_ppid" = "$$" ]; }; then
+			sh_ours=1
+		fi
+		;;
+	esac
+	if [ -n "$sh_ours" ]; then
 		kill -TERM "$sh_pid" 2>/dev/null
-		return 0
+		[ "$sh_pns" = "$sh_self" ] || sh_ns=$sh_pns
 	fi
-	sh_ns=$(readlink "/proc/$sh_pid/ns/mnt")
-	# The listener first (no new sessions), then its sessions.
-	kill -TERM "$sh_pid" 2>/dev/null
+	# Then everything left in its namespace (sessions, ForceCommands),
+	# even when the listener itself is already gone.
+	[ -n "$sh_ns" ] || return 0
 	# shellcheck disable=SC2046 # PIDs
 	kill -TERM $(ns_pids "$sh_ns") 2>/dev/null
 	sh_i=0
@@ -471,6 +482,7 @@ do_up() {
 		say "cleaning up a stale lab in $STATE"
 		do_down >/dev/null || exit 1
 	fi
+	trap 'fail_up "interrupted"' INT TERM HUP
 	mkdir -p -- "$STATE" && chmod 700 -- "$STATE" || exit 1
 	STATE=$(cd -P -- "$STATE" && pwd -P)
 	printf 'synolint-lab 1\n' >"$STATE/$MARKER"
@@ -517,6 +529,7 @@ do_up() {
 		wait_host "$du_h" "$du_end" || fail_up "$du_h: did not come up"
 	done
 	: >"$STATE/ready"
+	trap - INT TERM HUP
 	say "lab up in $STATE"
 	do_status
 	return 0
