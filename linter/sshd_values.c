@@ -601,16 +601,6 @@ permitopen_port(const char *p)
 	return a2port(p) <= 0 ? -1 : a2port(p);
 }
 
-/* sbuf_steal() leaves a fresh buffer behind: free it too. */
-static char *
-sbuf_take(struct sbuf *b)
-{
-	char *s = sbuf_steal(b, NULL);
-
-	sbuf_cleanup(b);
-	return s;
-}
-
 static void
 join_args(struct strv *out, char **av, size_t ac)
 {
@@ -623,7 +613,7 @@ join_args(struct strv *out, char **av, size_t ac)
 			(void)sbuf_putc(&b, ' ');
 		(void)sbuf_puts(&b, av[i]);
 	}
-	strv_push_owned(out, sbuf_take(&b));
+	strv_push_owned(out, sbuf_steal(&b, NULL));
 }
 
 static int
@@ -978,7 +968,7 @@ sshd_value_check(const struct sshd_kwrow *kw, const char *args, int v,
 			push_iptos(&b, val);
 			(void)sbuf_putc(&b, ' ');
 			push_iptos(&b, val2);
-			strv_push_owned(out, sbuf_take(&b));
+			strv_push_owned(out, sbuf_steal(&b, NULL));
 		}
 		break;
 	case SSHD_T_OCTMASK:
@@ -1050,7 +1040,7 @@ sshd_value_check(const struct sshd_kwrow *kw, const char *args, int v,
 				else
 					(void)sbuf_puts(&b, av.v[i]);
 			}
-			strv_push_owned(out, sbuf_take(&b));
+			strv_push_owned(out, sbuf_steal(&b, NULL));
 		}
 		break;
 	case SSHD_T_PUENV:

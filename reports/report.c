@@ -3,13 +3,11 @@
  * --report FORMAT[:PATH], and delivery: stdout, or a temporary file in the
  * target's directory renamed over PATH only once it is complete.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
 
+#include "atomicfile.h"
 #include "diag.h"
 #include "err.h"
 #include "findings.h"
@@ -145,23 +143,6 @@ report_fix_text(const struct finding *f)
 }
 
 static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int
 write_stdout(const struct sbuf *out, struct diag *d)
 {
 	if (fwrite(out->data, 1, out->len, stdout) != out->len ||
@@ -180,44 +161,17 @@ write_stdout(const struct sbuf *out, struct diag *d)
 static int
 write_file(const char *path, const struct sbuf *out, struct diag *d)
 {
-	char *tmp = NULL;
-	int fd = -1, r = SL_ERR_SYSTEM;
+	struct atomicfile af;
+	int r;
 
-	tmp = xprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		diag_errno(d, "%s: cannot create temporary file", path);
-		free(tmp);
+	if ((r = atomicfile_open(&af, path, d)) != SL_OK)
+		return r;
+	if (fwrite(out->data, 1, out->len, af.fp) != out->len) {
+		diag_errno(d, "cannot write %s", af.tmp);
+		atomicfile_abort(&af);
 		return SL_ERR_SYSTEM;
 	}
-	if (fchmod(fd, 0644) == -1) {
-		diag_errno(d, "%s: chmod", tmp);
-		goto out;
-	}
-	if (write_all(fd, out->data, out->len) == -1) {
-		diag_errno(d, "%s: write", tmp);
-		goto out;
-	}
-	if (close(fd) == -1) {
-		fd = -1;
-		diag_errno(d, "%s: close", tmp);
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1) {
-		diag_errno(d, "%s: cannot rename %s over it", path, tmp);
-		goto out;
-	}
-	free(tmp);
-	tmp = NULL;
-	r = SL_OK;
- out:
-	if (fd != -1)
-		(void)close(fd);
-	if (tmp != NULL) {
-		(void)unlink(tmp);
-		free(tmp);
-	}
-	return r;
+	return atomicfile_commit(&af, d);
 }
 
 int

@@ -167,7 +167,8 @@ finding_details(struct sbuf *b, const struct finding *f)
 	    NULL;
 	size_t i;
 
-	(void)sbuf_putf(b, "%s %s\n", rule->id, rule->title);
+	(void)sbuf_putf(b, "%s %s\n", rule->id,
+	    rule->title != NULL ? rule->title : "");
 	(void)sbuf_putf(b, "severity: %s\n", report_severity(rule->severity));
 	(void)sbuf_putf(b, "object: %s\n", f->object);
 	if (f->message != NULL)

@@ -465,8 +465,9 @@ START_TEST(test_write_errors)
 	ck_assert_int_eq(write_report(arg, &fx.sr, 0, &d), SL_ERR_SYSTEM);
 	ck_assert_uint_eq(d.nerrors, 1);
 	msg = diag_format(&d.v[0]);
-	ck_assert_msg(strstr(msg, "nosuch/report.txt: cannot create "
-	    "temporary file: No such file or directory") != NULL, "%s", msg);
+	ck_assert_msg(strstr(msg, "cannot create ") != NULL &&
+	    strstr(msg, "nosuch/report.txt.") != NULL &&
+	    strstr(msg, ": No such file or directory") != NULL, "%s", msg);
 	free(msg);
 	free(arg);
 	names = list_dir(dir);
@@ -538,8 +539,8 @@ START_TEST(test_write_fails_midway)
 
 	ck_assert_int_eq(r, SL_ERR_SYSTEM);
 	msg = diag_format(&d.v[0]);
-	ck_assert_msg(strstr(msg, ": write: File too large") != NULL, "%s",
-	    msg);
+	ck_assert_msg(strstr(msg, "cannot write ") != NULL &&
+	    strstr(msg, ": File too large") != NULL, "%s", msg);
 	free(msg);
 	got = sl_read_file(path, NULL);
 	ck_assert_str_eq(got, "old report\n");
