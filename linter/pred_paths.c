@@ -338,23 +338,12 @@ is_private_key(const struct facts *f, const char *path)
 	    strstr(ff->data, "PRIVATE KEY-----") != NULL;
 }
 
-int
-pred_private_key_mode_max(const struct pred_ctx *ctx, struct pred_out *out)
+/* Judges every private key directly under dir (ending in '/'). */
+static size_t
+keys_under(const struct facts *f, const char *dir, struct walk *w)
 {
-	const struct facts *f = ctx->facts;
-	struct walk w;
-	char *dir = NULL;
-	size_t lo = 0, hi = f->npaths, mid, dlen;
+	size_t lo = 0, hi = f->npaths, mid, dlen = strlen(dir), n = 0;
 
-	if ((dir = pred_expand("%h/.ssh/", ctx->user)) == NULL)
-		return SL_ERR_INTERNAL;
-	memset(&w, 0, sizeof(w));
-	w.ctx = ctx;
-	w.out = out;
-	w.what = PC_MODE;
-	w.max = (unsigned int)strtoul(ctx->args->v[0], NULL, 8);
-	w.glob = 1;
-	dlen = strlen(dir);
 	while (lo < hi) {		/* first path >= dir */
 		mid = lo + (hi - lo) / 2;
 		if (strcmp(f->paths[mid].path, dir) < 0)
@@ -370,8 +359,38 @@ pred_private_key_mode_max(const struct pred_ctx *ctx, struct pred_out *out)
 		    (pf->type != PT_FILE && pf->type != PT_SYMLINK) ||
 		    !is_private_key(f, pf->path))
 			continue;
-		(void)judge_path(pf->path, pf, &w);
+		(void)judge_path(pf->path, pf, w);
+		n++;
 	}
+	return n;
+}
+
+int
+pred_private_key_mode_max(const struct pred_ctx *ctx, struct pred_out *out)
+{
+	const struct path_fact *pf = NULL;
+	struct walk w;
+	char *dir = NULL, *real = NULL, *rdir = NULL;
+
+	if ((dir = pred_expand("%h/.ssh", ctx->user)) == NULL)
+		return SL_ERR_INTERNAL;
+	memset(&w, 0, sizeof(w));
+	w.ctx = ctx;
+	w.out = out;
+	w.what = PC_MODE;
+	w.max = (unsigned int)strtoul(ctx->args->v[0], NULL, 8);
+	w.glob = 1;
+	rdir = xprintf("%s/", dir);
+	/* The collector may list ~/.ssh by its path or by its realpath. */
+	if (keys_under(ctx->facts, rdir, &w) == 0 &&
+	    sm_realpath(ctx->facts, dir, &real, &pf) == 0 &&
+	    strcmp(real, dir) != 0) {
+		free(rdir);
+		rdir = xprintf("%s/", real);
+		(void)keys_under(ctx->facts, rdir, &w);
+	}
+	free(real);
+	free(rdir);
 	free(dir);
 	return 0;
 }
