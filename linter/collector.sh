@@ -1,3 +1,890 @@
 #!/bin/sh
-# collector.sh — placeholder; the real collector lands with the bundle work.
-echo "synolint-bundle 0"
+# collector.sh — synolint's collector: run once per host (live, or with
+# --root DIR over a copy of a NAS filesystem), it prints one bundle in the
+# format of docs/bundle-format.md (version 1) on stdout. POSIX sh only: it
+# must run under dash, bash and BusyBox ash. It never prints password hashes
+# or private key material, never reads stdin, and bounds everything it sends.
+#
+# Usage: sh collector.sh [--root DIR] [--session NAME] [--hostname NAME]
+# Environment: SL_HOSTNAME (fixed hostname), SL_ROOT_LABEL (meta root value),
+# SOURCE_DATE_EPOCH (when set, no time is printed).
+#
+# Everything is defined in functions and only run by the last line, so a
+# truncated script is a syntax error instead of half a collection, and the
+# commands it runs read /dev/null instead of the rest of the script.
+
+SL_COLLECTOR_VERSION=1
+SL_MAX_FILE=1048576		# bytes of one file's content
+SL_MAX_BYTES=50331648		# bytes of file content in the whole bundle
+SL_MAX_USERS=500		# users whose home is examined
+SL_MAX_STATS=20000		# stat/nostat records
+SL_MAX_FILES=2000		# file records
+SL_MAX_CONFIGS=64		# sshd_config files (main + Includes)
+SL_MAX_DEPTH=16			# Include nesting
+SL_MAX_LINKS=40			# symlinks followed while resolving one path
+SL_SYNOINFO_KEYS='ssh_port|sftpPort|rsync_sshd_port|autoblock_attempts|autoblock_attempt_min|autoblock_expriedday|smartblock|enableguest|userHomeEnable|upnpmodelname|unique'
+
+SL_TAB=$(printf '\t')
+SL_NL='
+'
+
+sl_die() {
+	printf 'collector: %s\n' "$1" >&2
+	exit 2
+}
+
+# Prints one record header: the arguments joined by TAB.
+sl_rec() {
+	sl_ifs=$IFS
+	IFS=$SL_TAB
+	printf '%s\n' "$*"
+	IFS=$sl_ifs
+	SL_NREC=$((SL_NREC + 1))
+}
+
+# True if $1 cannot travel in a header field (TAB, LF or CR in it).
+sl_badtext() {
+	case $1 in
+	*"$SL_TAB"* | *"$SL_NL"* | *"$(printf '\r')"*) return 0 ;;
+	esac
+	return 1
+}
+
+# skip REASON TEXT; TEXT is made printable on one line.
+sl_skip() {
+	sl_s=$(printf '%s' "$2" | tr '\t\n\r' '???')
+	sl_rec skip "$1" "$sl_s"
+}
+
+# --- lstat -----------------------------------------------------------------
+
+# Converts an ls mode string (drwxr-sr-x+) into ST_T, ST_M and, from the
+# eleventh character, ST_A.
+sl_modebits() {
+	mb_s=$1
+	case $mb_s in
+	-*) ST_T=f ;;
+	d*) ST_T=d ;;
+	l*) ST_T=l ;;
+	*) ST_T=o ;;
+	esac
+	mb_s=${mb_s#?}
+	mb_v=0
+	for mb_w in 256:2048 32:1024 4:512; do
+		mb_r=${mb_w%:*}
+		mb_x=${mb_w#*:}
+		mb_c=${mb_s%"${mb_s#?}"}
+		mb_s=${mb_s#?}
+		[ "$mb_c" = r ] && mb_v=$((mb_v + mb_r))
+		mb_c=${mb_s%"${mb_s#?}"}
+		mb_s=${mb_s#?}
+		[ "$mb_c" = w ] && mb_v=$((mb_v + mb_r / 2))
+		mb_c=${mb_s%"${mb_s#?}"}
+		mb_s=${mb_s#?}
+		case $mb_c in
+		x) mb_v=$((mb_v + mb_r / 4)) ;;
+		s | t) mb_v=$((mb_v + mb_r / 4 + mb_x)) ;;
+		S | T) mb_v=$((mb_v + mb_x)) ;;
+		esac
+	done
+	ST_M="$((mb_v / 512))$((mb_v / 64 % 8))$((mb_v / 8 % 8))$((mb_v % 8))"
+	case $mb_s in
+	+*) ST_A=1 ;;
+	*) ST_A=$SL_LS_ACL ;;
+	esac
+}
+
+# lstat of real (canonical) host path $1; sets ST_T ST_M ST_U ST_G ST_S ST_A
+# ST_L, or ST_T=! and ST_E. Never follows a symlink of the host namespace:
+# every component of $1 but the last is a real directory under the root.
+sl_lstat() {
+	ls_f=$SL_ROOT$1
+	[ -n "$ls_f" ] || ls_f=/
+	ST_L=
+	ST_E=
+	if ! ls_o=$(ls -ldn -- "$ls_f" 2>&1); then
+		ST_T=!
+		case $ls_o in
+		*"No such file"* | *"Not a directory"*) ST_E=ENOENT ;;
+		*"ermission denied"*) ST_E=EACCES ;;
+		*) ST_E=EIO ;;
+		esac
+		return 1
+	fi
+	ls_o=${ls_o%%"$SL_NL"*}
+	ls_ifs=$IFS
+	IFS=" $SL_TAB"
+	# shellcheck disable=SC2086 # split the ls line into its fields (noglob)
+	set -- $ls_o
+	IFS=$ls_ifs
+	if [ $# -lt 5 ]; then
+		ST_T=!
+		ST_E=EIO
+		return 1
+	fi
+	sl_modebits "$1"
+	ST_U=$3
+	ST_G=$4
+	case $5 in
+	*[!0-9]*) ST_S=0 ;;	# device numbers "8," "1" (BusyBox/GNU differ)
+	*) ST_S=$5 ;;
+	esac
+	case $ST_U$ST_G in
+	*[!0-9]*) ST_T=!; ST_E=EIO; return 1 ;;
+	esac
+	case $ST_T in
+	l)
+		if ! ST_L=$(readlink -- "$ls_f" 2>/dev/null); then
+			ST_L=${ls_o#*"$ls_f -> "}
+		fi
+		;;
+	d | f)
+		if [ -n "$SL_SYNOACL" ] && [ "$ST_A" != 1 ]; then
+			if ls_o=$("$SL_SYNOACL" -get "$ls_f" 2>&1); then
+				case $ls_o in
+				*"Linux mode"*) ST_A=0 ;;
+				*) ST_A=1 ;;
+				esac
+			else
+				case $ls_o in
+				*"Linux mode"*) ST_A=0 ;;
+				esac
+			fi
+		fi
+		;;
+	esac
+	return 0
+}
+
+# The record cache: one line per path already sent,
+# "PATH<TAB>T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE<TAB>ACL<TAB>LINK", T=! for
+# nostat (MODE then holds the error). Loads ST_* for $1 and returns 0 if the
+# path was sent before.
+sl_cache_get() {
+	case $SL_CACHE in
+	*"$SL_NL$1$SL_TAB"*) ;;
+	*) return 1 ;;
+	esac
+	cg_r=${SL_CACHE#*"$SL_NL$1$SL_TAB"}
+	cg_r=${cg_r%%"$SL_NL"*}
+	ST_T=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
+	ST_M=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
+	ST_U=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
+	ST_G=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
+	ST_S=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
+	ST_A=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
+	ST_L=$cg_r
+	ST_E=
+	[ "$ST_T" = ! ] && ST_E=$ST_M
+	return 0
+}
+
+# Sends the stat (or nostat) record of the current ST_* under name $1, once.
+# A symlink whose target cannot travel is sent with a skip instead of a link
+# record and counts as unresolvable (ST_L empty).
+sl_send() {
+	if sl_cache_get "$1"; then
+		return 0
+	fi
+	if [ "$SL_NSTAT" -ge "$SL_MAX_STATS" ]; then
+		[ "$SL_NSTAT" -eq "$SL_MAX_STATS" ] && sl_skip limit-stats "$1"
+		SL_NSTAT=$((SL_NSTAT + 1))
+		return 1
+	fi
+	SL_NSTAT=$((SL_NSTAT + 1))
+	if [ "$ST_T" = ! ]; then
+		sl_rec nostat "$ST_E" "$1"
+		SL_CACHE="$SL_CACHE$1$SL_TAB!$SL_TAB$ST_E$SL_NL"
+		return 0
+	fi
+	sl_rec stat "$ST_T" "$ST_M" "$ST_U" "$ST_G" "$ST_S" "$ST_A" "$1"
+	if [ "$ST_T" = l ]; then
+		if [ -z "$ST_L" ] || sl_badtext "$ST_L"; then
+			sl_skip badlink "$1"
+			ST_L=
+		else
+			sl_rec link "$1" "$ST_L"
+		fi
+	fi
+	SL_CACHE="$SL_CACHE$1$SL_TAB$ST_T$SL_TAB$ST_M$SL_TAB$ST_U$SL_TAB$ST_G$SL_TAB$ST_S$SL_TAB$ST_A$SL_TAB$ST_L$SL_NL"
+	return 0
+}
+
+# Looks at canonical path $1 (from the cache, or lstat and send). Returns 1
+# if it does not exist or could not be examined.
+sl_node() {
+	if ! sl_cache_get "$1"; then
+		sl_lstat "$1"
+		sl_send "$1" || return 1
+	fi
+	[ "$ST_T" != ! ]
+}
+
+# Splits the first component off SL_REM into SL_COMP (leading slashes go).
+sl_nextcomp() {
+	while :; do
+		case $SL_REM in
+		/*) SL_REM=${SL_REM#/} ;;
+		*) break ;;
+		esac
+	done
+	case $SL_REM in
+	*/*) SL_COMP=${SL_REM%%/*}; SL_REM=${SL_REM#*/} ;;
+	*) SL_COMP=$SL_REM; SL_REM= ;;
+	esac
+}
+
+# Resolves absolute host path $1 inside the root like realpath(3), sending a
+# record for every canonical path it passes. Sets SL_CANON ("" on failure)
+# and leaves ST_* describing the resolved object.
+sl_canon() {
+	SL_CANON=
+	SL_REM=$1
+	cn_real=
+	cn_links=0
+	sl_node / || return 1
+	while :; do
+		sl_nextcomp
+		[ -n "$SL_COMP" ] || break
+		case $SL_COMP in
+		.) continue ;;
+		..) cn_real=${cn_real%/*}; continue ;;
+		esac
+		cn_cand=$cn_real/$SL_COMP
+		sl_node "$cn_cand" || return 1
+		if [ "$ST_T" = l ]; then
+			[ -n "$ST_L" ] || return 1
+			cn_links=$((cn_links + 1))
+			if [ "$cn_links" -gt "$SL_MAX_LINKS" ]; then
+				sl_skip symlink-loop "$1"
+				return 1
+			fi
+			case $ST_L in
+			/*) cn_real= ;;
+			esac
+			if [ -n "$SL_REM" ]; then
+				SL_REM=$ST_L/$SL_REM
+			else
+				SL_REM=$ST_L
+			fi
+		else
+			cn_real=$cn_cand
+		fi
+	done
+	SL_CANON=${cn_real:-/}
+	sl_node "$SL_CANON"
+}
+
+# Sends records for every prefix of host path $1 as named (lstat semantics:
+# the prefix's own symlink is not followed) and for every canonical path they
+# resolve through, so that a reader can compute realpath and the StrictModes
+# walk from records alone. Sets SL_REAL (realpath, "" if unresolvable), WT
+# (type of $1 itself, ! if missing) and RT/RS (type and size at SL_REAL).
+sl_walk() {
+	SL_REAL=
+	WT=!
+	RT=!
+	RS=0
+	if sl_badtext "$1"; then
+		sl_skip badpath "$1"
+		return 1
+	fi
+	case $1 in
+	/*) ;;
+	*) sl_skip relpath "$1"; return 1 ;;
+	esac
+	wk_rem=$1
+	wk_lit=
+	wk_real=
+	sl_node / || return 1
+	WT=d
+	while :; do
+		SL_REM=$wk_rem
+		sl_nextcomp
+		wk_rem=$SL_REM
+		[ -n "$SL_COMP" ] || break
+		case $SL_COMP in
+		.) continue ;;
+		..) wk_lit=$wk_lit/..; wk_real=${wk_real%/*}; continue ;;
+		esac
+		wk_lit=$wk_lit/$SL_COMP
+		wk_cand=$wk_real/$SL_COMP
+		sl_node "$wk_cand"
+		wk_ok=$?
+		[ "$wk_lit" != "$wk_cand" ] && sl_send "$wk_lit"
+		WT=$ST_T
+		[ "$wk_ok" -eq 0 ] || return 1
+		if [ "$ST_T" = l ]; then
+			case $ST_L in
+			'') return 1 ;;
+			/*) wk_t=$ST_L ;;
+			*) wk_t=$wk_real/$ST_L ;;
+			esac
+			sl_canon "$wk_t" || return 1
+			wk_real=$SL_CANON
+			[ "$wk_real" = / ] && wk_real=
+		else
+			wk_real=$wk_cand
+		fi
+	done
+	SL_REAL=${wk_real:-/}
+	RT=$ST_T
+	RS=$ST_S
+	return 0
+}
+
+# --- file contents ---------------------------------------------------------
+
+# Sends $SL_T/blob as the content of host path $1 with flags $2.
+sl_sendblob() {
+	sb_n=$(wc -c <"$SL_T/blob" | tr -d ' ')
+	set -- "$1" "$2" "$sb_n"
+	if [ $((SL_BYTES + $3)) -gt "$SL_MAX_BYTES" ]; then
+		sl_skip limit-bytes "$1"
+		return 1
+	fi
+	SL_BYTES=$((SL_BYTES + $3))
+	sl_rec file "$3" "$2" "$1"
+	cat "$SL_T/blob"
+	printf '\n'
+}
+
+# Field 2 of passwd/group/shadow lines becomes "" (empty), "!" (locked),
+# "*" (no password) or "x" (some password); the hash itself never travels.
+sl_filter_pw() {
+	awk -F: 'BEGIN { OFS = ":" }
+	NF < 2 { print ""; next }
+	{
+		p = $2
+		if (p == "") q = ""
+		else if (substr(p, 1, 1) == "!") q = "!"
+		else if (substr(p, 1, 1) == "*") q = "*"
+		else q = "x"
+		$2 = q
+		print
+	}'
+}
+
+# The header of a private key: the BEGIN line, PEM "Name: value" header
+# lines (Proc-Type, DEK-Info), and for openssh-key-v1 the cipher and KDF
+# names decoded from the first base64 line (which holds no key material).
+sl_filter_key() {
+	awk 'function b64(c) {
+		return index("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", c) - 1
+	}
+	function name(off,   len, i, c, s) {
+		if (off + 4 > nb)
+			return "?"
+		len = b[off] * 16777216 + b[off + 1] * 65536 + b[off + 2] * 256 + b[off + 3]
+		if (len < 1 || len > 32 || off + 4 + len > nb)
+			return "?"
+		s = ""
+		for (i = off + 4; i < off + 4 + len; i++) {
+			c = b[i]
+			if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 45 || c == 46 || c == 64))
+				return "?"
+			s = s sprintf("%c", c)
+		}
+		nxt = off + 4 + len
+		return s
+	}
+	{ sub(/\r$/, "") }
+	NR == 1 {
+		if ($0 !~ /^-----BEGIN [A-Z0-9 ]+-----$/)
+			exit
+		print
+		ossh = ($0 == "-----BEGIN OPENSSH PRIVATE KEY-----")
+		next
+	}
+	ossh {
+		nb = 0
+		acc = 0
+		bits = 0
+		for (i = 1; i <= length($0); i++) {
+			v = b64(substr($0, i, 1))
+			if (v < 0)
+				break
+			acc = acc * 64 + v
+			bits += 6
+			if (bits >= 8) {
+				bits -= 8
+				p = 1
+				for (j = 0; j < bits; j++)
+					p *= 2
+				b[nb++] = int(acc / p)
+				acc = acc % p
+			}
+		}
+		magic = "111 112 101 110 115 115 104 45 107 101 121 45 118 49 0"
+		m = ""
+		for (i = 0; i < 15 && i < nb; i++)
+			m = m (i ? " " : "") b[i]
+		if (m != magic) {
+			print "Format: unknown"
+			exit
+		}
+		print "Format: openssh-key-v1"
+		c = name(15)
+		print "Cipher: " c
+		if (c != "?")
+			print "KDF: " name(nxt)
+		exit
+	}
+	NR <= 8 && /^[A-Za-z][A-Za-z0-9-]*: / { print; next }
+	{ exit }'
+}
+
+sl_filter_synoinfo() {
+	grep -E "^($SL_SYNOINFO_KEYS)=" || :
+}
+
+# Sends the content of host path $1 (a file record, or nofile). $2 is how:
+# plain, pw (password field hidden), key (private key header only),
+# synoinfo (audit keys only). Keeps a copy in $SL_T/blob. Returns 1 when
+# nothing was sent.
+sl_file() {
+	case $SL_FSEEN in
+	*"$SL_NL$1$SL_NL"*) return 1 ;;
+	esac
+	if [ "$SL_NFILES" -ge "$SL_MAX_FILES" ]; then
+		[ "$SL_NFILES" -eq "$SL_MAX_FILES" ] && sl_skip limit-files "$1"
+		SL_NFILES=$((SL_NFILES + 1))
+		return 1
+	fi
+	if ! sl_walk "$1"; then
+		sl_badtext "$1" && return 1
+		case $WT in
+		!) fl_e=${ST_E:-ENOENT} ;;
+		*) fl_e=ENOENT ;;	# a dangling symlink
+		esac
+		[ "$fl_e" = EACCES ] || fl_e=ENOENT
+		sl_rec nofile "$fl_e" "$1"
+		SL_FSEEN="$SL_FSEEN$1$SL_NL"
+		return 1
+	fi
+	SL_FSEEN="$SL_FSEEN$1$SL_NL"
+	SL_NFILES=$((SL_NFILES + 1))
+	fl_real=$SL_ROOT$SL_REAL
+	if [ "$RT" != f ]; then
+		sl_rec nofile EIO "$1"
+		return 1
+	fi
+	if [ ! -r "$fl_real" ]; then
+		sl_rec nofile EACCES "$1"
+		return 1
+	fi
+	fl_flag=-
+	[ "$RS" -gt "$SL_MAX_FILE" ] && fl_flag=t
+	fl_cnt=$((SL_MAX_FILE / 65536))
+	case $2 in
+	plain)
+		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null >"$SL_T/blob"
+		;;
+	pw)
+		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
+			sl_filter_pw >"$SL_T/blob"
+		;;
+	synoinfo)
+		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
+			sl_filter_synoinfo >"$SL_T/blob"
+		fl_flag=-
+		;;
+	key)
+		dd if="$fl_real" bs=65536 count=1 2>/dev/null |
+			sl_filter_key >"$SL_T/blob"
+		fl_flag=t
+		;;
+	esac
+	if [ ! -f "$SL_T/blob" ]; then
+		sl_rec nofile EIO "$1"
+		return 1
+	fi
+	sl_sendblob "$1" "$fl_flag"
+}
+
+# --- helpers for sshd_config -----------------------------------------------
+
+# Prints every value word of keyword $2 (lower case) in config file $1, one
+# per line; double quotes are dropped, a word starting with # ends the line.
+sl_cfg_words() {
+	awk -v kw="$2" '{
+		sub(/\r$/, "")
+		sub(/^[ \t]+/, "")
+		if ($0 == "" || substr($0, 1, 1) == "#")
+			next
+		k = $0
+		sub(/[ \t=].*/, "", k)
+		if (tolower(k) != kw)
+			next
+		rest = substr($0, length(k) + 1)
+		sub(/^[ \t]*=?[ \t]*/, "", rest)
+		n = split(rest, w, /[ \t]+/)
+		for (i = 1; i <= n; i++) {
+			x = w[i]
+			if (substr(x, 1, 1) == "#")
+				break
+			gsub(/"/, "", x)
+			if (x != "")
+				print x
+		}
+	}' "$1"
+}
+
+# Expands Include pattern $1 inside the root (relative to /etc/ssh, globs
+# sorted) and appends the matching host paths to file $2, one per line.
+# (Records go to stdout, so the list never does.)
+sl_include_glob() {
+	case $1 in
+	/*) ig_p=$1 ;;
+	*) ig_p=/etc/ssh/$1 ;;
+	esac
+	ig_dir=${ig_p%/*}
+	ig_base=${ig_p##*/}
+	case $ig_base in
+	*[][*?]*) ;;
+	*) printf '%s\n' "$ig_p" >>"$2"; return 0 ;;
+	esac
+	case $ig_dir in
+	*[][*?]*) sl_skip glob-dir "$1"; return 0 ;;
+	esac
+	sl_canon "${ig_dir:-/}" || return 0
+	[ "$ST_T" = d ] || return 0
+	ig_real=$SL_ROOT$SL_CANON
+	[ "$SL_CANON" = / ] && ig_real=$SL_ROOT
+	ig_ifs=$IFS
+	IFS=
+	set +f
+	for ig_m in "$ig_real"/$ig_base; do
+		[ -e "$ig_m" ] || [ -L "$ig_m" ] || continue
+		printf '%s\n' "$ig_dir/${ig_m#"$ig_real"/}" >>"$2"
+	done
+	set -f
+	IFS=$ig_ifs
+}
+
+# Sends sshd_config and every file its Include lines name, depth first in
+# rounds (one per nesting level). Copies each file to $SL_T/cfg.N.
+sl_configs() {
+	printf '%s\n' "$1" >"$SL_T/q"
+	cf_depth=0
+	while [ -s "$SL_T/q" ] && [ "$cf_depth" -le "$SL_MAX_DEPTH" ]; do
+		: >"$SL_T/qn"
+		while IFS= read -r cf_p <&3; do
+			if sl_badtext "$cf_p"; then
+				continue
+			fi
+			if [ "$SL_NCFG" -ge "$SL_MAX_CONFIGS" ]; then
+				sl_skip limit-configs "$cf_p"
+				break
+			fi
+			sl_file "$cf_p" plain || continue
+			SL_NCFG=$((SL_NCFG + 1))
+			cp "$SL_T/blob" "$SL_T/cfg.$SL_NCFG"
+			sl_cfg_words "$SL_T/blob" include >"$SL_T/inc"
+			while IFS= read -r cf_i <&4; do
+				sl_include_glob "$cf_i" "$SL_T/qn"
+			done 4<"$SL_T/inc"
+		done 3<"$SL_T/q"
+		mv "$SL_T/qn" "$SL_T/q"
+		cf_depth=$((cf_depth + 1))
+	done
+	[ -s "$SL_T/q" ] && sl_skip limit-depth "$1"
+	# All values of a keyword across every config file, without repeats.
+	: >"$SL_T/cfgall"
+	cf_i=1
+	while [ "$cf_i" -le "$SL_NCFG" ]; do
+		cat "$SL_T/cfg.$cf_i" >>"$SL_T/cfgall"
+		printf '\n' >>"$SL_T/cfgall"
+		cf_i=$((cf_i + 1))
+	done
+	sl_cfg_words "$SL_T/cfgall" authorizedkeysfile | awk '!s[$0]++' >"$SL_T/akf"
+	sl_cfg_words "$SL_T/cfgall" hostkey | awk '!s[$0]++' >"$SL_T/hostkeys"
+}
+
+# Expands the %-tokens of AuthorizedKeysFile value $1 for user $2 (uid $3,
+# home $4) into SL_EXP; relative results are relative to the home.
+sl_expand() {
+	ex_in=$1
+	SL_EXP=
+	while :; do
+		case $ex_in in
+		*%*) ;;
+		*) SL_EXP=$SL_EXP$ex_in; break ;;
+		esac
+		SL_EXP=$SL_EXP${ex_in%%"%"*}
+		ex_in=${ex_in#*"%"}
+		case $ex_in in
+		%*) SL_EXP=$SL_EXP% ;;
+		h*) SL_EXP=$SL_EXP$4 ;;
+		u*) SL_EXP=$SL_EXP$2 ;;
+		U*) SL_EXP=$SL_EXP$3 ;;
+		*) return 1 ;;
+		esac
+		ex_in=${ex_in#?}
+	done
+	case $SL_EXP in
+	/*) ;;
+	*) SL_EXP=${4%/}/$SL_EXP ;;
+	esac
+}
+
+# Sends the .ssh files of a directory (host path $1): id_* private keys
+# (header only) and *.pub (content).
+sl_keydir() {
+	sl_walk "$1" || return 0
+	[ "$RT" = d ] || return 0
+	kd_real=$SL_ROOT$SL_REAL
+	[ "$SL_REAL" = / ] && kd_real=$SL_ROOT
+	kd_dir=${1%/}
+	: >"$SL_T/keys"
+	set +f
+	for kd_m in "$kd_real"/id_* "$kd_real"/*.pub; do
+		[ -e "$kd_m" ] || [ -L "$kd_m" ] || continue
+		kd_n=${kd_m#"$kd_real"/}
+		if sl_badtext "$kd_n"; then
+			sl_skip badpath "$kd_dir/$kd_n"
+			continue
+		fi
+		printf '%s\n' "$kd_n" >>"$SL_T/keys"
+	done
+	set -f
+	sort -u "$SL_T/keys" -o "$SL_T/keys"
+	while IFS= read -r kd_n <&5; do
+		case $kd_n in
+		*.pub) sl_file "$kd_dir/$kd_n" plain ;;
+		*) sl_file "$kd_dir/$kd_n" key ;;
+		esac
+	done 5<"$SL_T/keys"
+}
+
+# --- collection ------------------------------------------------------------
+
+sl_meta() {
+	if sl_badtext "$2"; then
+		sl_skip badmeta "$1"
+	else
+		sl_rec meta "$1" "$2"
+	fi
+}
+
+# Finds the OpenSSH version: sshd -V / ssh -V on a live system, else the
+# version string inside the sshd binary.
+sl_openssh_version() {
+	ov_v=
+	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
+		ov_v=$("$SL_SSHD" -V 2>&1 | tr -c 'A-Za-z0-9_.\n' ' ' |
+			grep -o 'OpenSSH_[0-9][0-9.]*p[0-9][0-9]*' | head -n 1)
+	fi
+	if [ -z "$ov_v" ]; then
+		for ov_b in /usr/bin/sshd /usr/sbin/sshd; do
+			sl_canon "$ov_b" || continue
+			[ "$ST_T" = f ] || continue
+			ov_v=$(tr -c 'A-Za-z0-9_.' '\n' <"$SL_ROOT$SL_CANON" |
+				sed -n 's/^.*\(OpenSSH_[0-9][0-9.]*p[0-9][0-9]*\).*$/\1/p' |
+				head -n 1)
+			[ -n "$ov_v" ] && break
+		done
+	fi
+	if [ -z "$ov_v" ] && [ -z "$SL_ROOT_MODE" ]; then
+		ov_v=$(ssh -V 2>&1 | tr -c 'A-Za-z0-9_.\n' ' ' |
+			grep -o 'OpenSSH_[0-9][0-9.]*\(p[0-9][0-9]*\)*' | head -n 1)
+	fi
+	[ -n "$ov_v" ] && sl_meta openssh_version "$ov_v"
+}
+
+sl_hostname() {
+	hn=${SL_OPT_HOSTNAME:-${SL_HOSTNAME:-}}
+	if [ -z "$hn" ] && [ -z "$SL_ROOT_MODE" ]; then
+		hn=$(uname -n 2>/dev/null)
+	fi
+	if [ -z "$hn" ] && [ -n "$SL_ROOT_MODE" ] && sl_canon /etc/hostname &&
+	    [ "$ST_T" = f ]; then
+		hn=$(head -n 1 "$SL_ROOT$SL_CANON" | tr -d ' \t\r')
+	fi
+	[ -n "$hn" ] && sl_meta hostname "$hn"
+}
+
+# cmd record: $1 name, $2 status, content in $SL_T/blob.
+sl_cmd() {
+	sl_rec cmd "$(wc -c <"$SL_T/blob" | tr -d ' ')" "$2" "$1"
+	cat "$SL_T/blob"
+	printf '\n'
+}
+
+sl_users() {
+	us_n=0
+	while IFS=: read -r us_u us_pw us_uid us_gid us_gecos us_h us_sh <&6; do
+		case $us_h in
+		/*) ;;
+		*) continue ;;
+		esac
+		us_n=$((us_n + 1))
+		if [ "$us_n" -gt "$SL_MAX_USERS" ]; then
+			sl_skip limit-users "$us_u"
+			break
+		fi
+		sl_walk "$us_h"
+		[ "$RT" = d ] || continue
+		us_hd=${us_h%/}
+		sl_walk "$us_hd/.ssh"
+		sl_file "$us_hd/.ssh/authorized_keys" plain
+		sl_file "$us_hd/.ssh/authorized_keys2" plain
+		while IFS= read -r us_a <&7; do
+			[ "$us_a" = none ] && continue
+			sl_expand "$us_a" "$us_u" "$us_uid" "$us_h" || continue
+			sl_file "$SL_EXP" plain
+		done 7<"$SL_T/akf"
+		sl_keydir "$us_hd/.ssh"
+	done 6<"$SL_T/passwd"
+	: "$us_pw" "$us_gid" "$us_gecos" "$us_sh"
+}
+
+sl_hostkeys() {
+	sl_walk /etc/ssh
+	if sl_canon /etc/ssh && [ "$ST_T" = d ]; then
+		hk_real=$SL_ROOT$SL_CANON
+		: >"$SL_T/hk"
+		set +f
+		for hk_m in "$hk_real"/ssh_host_*; do
+			[ -e "$hk_m" ] || [ -L "$hk_m" ] || continue
+			hk_n=${hk_m#"$hk_real"/}
+			if sl_badtext "$hk_n"; then
+				sl_skip badpath "/etc/ssh/$hk_n"
+				continue
+			fi
+			printf '/etc/ssh/%s\n' "$hk_n" >>"$SL_T/hk"
+		done
+		set -f
+	fi
+	while IFS= read -r hk_p <&5; do
+		case $hk_p in
+		/*) ;;
+		*) hk_p=/etc/ssh/$hk_p ;;
+		esac
+		printf '%s\n%s.pub\n' "$hk_p" "$hk_p" >>"$SL_T/hk"
+	done 5<"$SL_T/hostkeys"
+	while IFS= read -r hk_p <&5; do
+		case $hk_p in
+		*.pub) sl_file "$hk_p" plain ;;
+		*) sl_file "$hk_p" key ;;
+		esac
+	done 5<"$SL_T/hk"
+}
+
+sl_main() {
+	SL_ROOT=
+	SL_ROOT_MODE=
+	SL_OPT_HOSTNAME=
+	SL_SESSION=
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--root)
+			[ $# -ge 2 ] || sl_die "--root needs a directory"
+			SL_ROOT_MODE=1
+			SL_ROOT=$2
+			shift 2
+			;;
+		--session)
+			[ $# -ge 2 ] || sl_die "--session needs a name"
+			SL_SESSION=$2
+			shift 2
+			;;
+		--hostname)
+			[ $# -ge 2 ] || sl_die "--hostname needs a name"
+			SL_OPT_HOSTNAME=$2
+			shift 2
+			;;
+		--) shift ;;
+		*) sl_die "usage: collector.sh [--root DIR] [--session NAME] [--hostname NAME]" ;;
+		esac
+	done
+	if [ -n "$SL_ROOT_MODE" ]; then
+		[ -d "$SL_ROOT" ] || sl_die "--root: not a directory: $SL_ROOT"
+		SL_ROOT_GIVEN=$SL_ROOT
+		SL_ROOT=$(cd -P -- "$SL_ROOT" && pwd -P) ||
+			sl_die "--root: cannot enter $SL_ROOT_GIVEN"
+		SL_ROOT=${SL_ROOT%/}
+		SL_SESSION=${SL_SESSION:-root}
+	fi
+	SL_SESSION=${SL_SESSION:-local}
+
+	SL_NREC=0
+	SL_NSTAT=0
+	SL_NFILES=0
+	SL_NCFG=0
+	SL_BYTES=0
+	SL_CACHE=$SL_NL
+	SL_FSEEN=$SL_NL
+	SL_LS_ACL=-
+	# GNU ls shows a "+" for an ACL; BusyBox ls never does (unknown then).
+	# shellcheck disable=SC2010 # not a file listing
+	if ls --version 2>/dev/null | grep -q 'GNU coreutils'; then
+		SL_LS_ACL=0
+	fi
+	SL_SYNOACL=
+	for sa in /usr/syno/bin/synoacltool "$(command -v synoacltool 2>/dev/null)"; do
+		if [ -n "$sa" ] && [ -x "$sa" ]; then
+			SL_SYNOACL=$sa
+			break
+		fi
+	done
+	SL_SSHD=
+	for sd in /usr/bin/sshd /usr/sbin/sshd /usr/local/sbin/sshd; do
+		if [ -x "$sd" ]; then
+			SL_SSHD=$sd
+			break
+		fi
+	done
+	SL_UID=$(id -u)
+
+	umask 077
+	SL_T=$(mktemp -d "${TMPDIR:-/tmp}/synolint.XXXXXX") ||
+		sl_die "cannot create a temporary directory"
+	trap 'rm -rf "$SL_T"' EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+
+	printf 'synolint-bundle\t1\n'
+	sl_meta collector_version "$SL_COLLECTOR_VERSION"
+	sl_meta session "$SL_SESSION"
+	[ -n "$SL_ROOT_MODE" ] &&
+		sl_meta root "${SL_ROOT_LABEL:-$SL_ROOT_GIVEN}"
+	sl_meta uid "$SL_UID"
+	[ -z "${SOURCE_DATE_EPOCH:-}" ] &&
+		sl_meta time "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	sl_hostname
+	sl_openssh_version
+
+	: >"$SL_T/passwd"
+	sl_file /etc/passwd pw && cp "$SL_T/blob" "$SL_T/passwd"
+	sl_file /etc/group pw
+	sl_file /etc/shadow pw
+	sl_file /etc/synoinfo.conf synoinfo
+	sl_file /etc.defaults/VERSION plain
+	sl_configs /etc/ssh/sshd_config
+	sl_file /etc.defaults/ssh/sshd_config plain
+	sl_hostkeys
+	sl_walk /root
+	sl_walk /root/.ssh
+	sl_users
+
+	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
+		"$SL_SSHD" -V >"$SL_T/blob" 2>&1
+		sl_cmd "sshd -V" "$?"
+		if [ "$SL_UID" = 0 ]; then
+			"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null
+			mn_st=$?
+			dd if="$SL_T/out" bs=65536 count=16 2>/dev/null >"$SL_T/blob"
+			sl_cmd "sshd -T" "$mn_st"
+		fi
+	fi
+	printf 'end\t%s\n' "$SL_NREC"
+}
+
+LC_ALL=C
+export LC_ALL
+unset QUOTING_STYLE LS_COLORS CDPATH
+PATH=$PATH:/usr/syno/sbin:/usr/syno/bin:/usr/sbin:/usr/bin:/sbin:/bin
+set -f
+sl_main "$@" </dev/null; exit $?

@@ -29,6 +29,10 @@ diag_cleanup(struct diag *d)
 	memset(d, 0, sizeof(*d));
 }
 
+static void diag_vadd(struct diag *, enum diag_level, const char *,
+    unsigned int, unsigned int, const char *, va_list)
+    __attribute__((format(printf, 6, 0)));
+
 static void
 diag_vadd(struct diag *d, enum diag_level level, const char *file,
     unsigned int line, unsigned int col, const char *fmt, va_list ap)

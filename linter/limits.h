@@ -11,6 +11,8 @@
 #define SL_MAX_PATH		4096u		/* one path */
 #define SL_MAX_LINE		65536u		/* one config line */
 #define SL_MAX_FIELD		8192u		/* one header field */
+#define SL_MAX_HEADER		(2u * SL_MAX_FIELD + 256u)	/* one bundle record header */
+#define SL_MAX_SYMLINKS		40u		/* symlinks followed resolving one path */
 #define SL_MAX_INCLUDE_DEPTH	16u		/* nested sshd Include */
 #define SL_MAX_CONFIG_LINES	200000u		/* lines across sshd files */
 #define SL_MAX_USERS		100000u		/* passwd entries */

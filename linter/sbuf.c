@@ -50,7 +50,8 @@ void
 sbuf_reset(struct sbuf *b)
 {
 	b->len = 0;
-	b->data[0] = '\0';
+	if (b->data != NULL)
+		b->data[0] = '\0';
 }
 
 int
@@ -64,7 +65,7 @@ sbuf_put(struct sbuf *b, const void *p, size_t n)
 	if (b->max != 0 && need > b->max)
 		return SL_ERR_TOO_LARGE;
 	if (need + 1 > b->cap) {
-		size_t cap = b->cap;
+		size_t cap = b->cap == 0 ? 64 : b->cap;
 
 		while (cap < need + 1)
 			cap *= 2;
@@ -128,11 +129,12 @@ sbuf_steal(struct sbuf *b, size_t *lenp)
 {
 	char *p = b->data;
 
+	if (p == NULL)
+		p = xstrdup("");
 	if (lenp != NULL)
 		*lenp = b->len;
-	b->data = xmalloc(64);
-	b->data[0] = '\0';
+	b->data = NULL;		/* allocated again on the next put */
 	b->len = 0;
-	b->cap = 64;
+	b->cap = 0;
 	return p;
 }

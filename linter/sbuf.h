@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct sbuf {
-	char	*data;		/* always NUL-terminated after len bytes */
+	char	*data;		/* NUL-terminated after len bytes; NULL after sbuf_steal() */
 	size_t	 len;
 	size_t	 cap;
 	size_t	 max;		/* 0: unlimited */
@@ -27,7 +27,11 @@ int	 sbuf_putf(struct sbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 sbuf_vputf(struct sbuf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
-/* Transfers the data to the caller (NUL-terminated) and resets the buffer. */
+/*
+ * Transfers the data to the caller (NUL-terminated, never NULL). The buffer
+ * is left empty and holds no memory: sbuf_cleanup() afterwards is optional,
+ * and the next put allocates again. data is NULL until then.
+ */
 char	*sbuf_steal(struct sbuf *, size_t *lenp);
 
 #endif

@@ -1,8 +1,38 @@
 #!/bin/sh
-# tests/run-all.sh — the whole test suite: set up, build, run every ctest test
-# (unit, corpus, golden, lab), then the ASan+UBSan build and bounded fuzzing.
+# tests/run-all.sh — the whole test suite, as CI runs it (.ci/run):
+#   1. ./setup.sh: install the Debian packages, build ./build
+#   2. the ASan+UBSan build of the same code and its unit/cli/fuzz-replay tests
+#   3. valgrind over the unit tests (CK_FORK=no), leaks are errors
+#   4. bounded libFuzzer runs of every fuzz target (SL_FUZZ_SECONDS each, default 20)
+#   5. the full ctest suite of the normal build (unit, corpus, cli, fuzz replay, lab)
+# Any failing stage fails the run; the last lines are ctest's summary.
 set -eu
 cd "$(dirname "$0")/.."
+JOBS=2
+stage() { printf '\n=== %s\n' "$*"; }
+
+stage "setup and build"
 ./setup.sh
+
+stage "ASan+UBSan build"
+cmake -S . -B build-asan -DSL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-asan -j"$JOBS"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	ctest -j"$JOBS" --output-on-failure -L 'unit|cli|fuzz|corpus')
+
+stage "valgrind (unit tests)"
+for t in build/tests/check_*; do
+	[ -x "$t" ] || continue
+	CK_FORK=no SL_TEST_DATA="$PWD/tests/fixtures" SL_SOURCE_DIR="$PWD" \
+	SL_BINARY_DIR="$PWD/build" SL_SYNOLINT="$PWD/build/synolint" \
+	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    "$t" >/tmp/sl-valgrind.log 2>&1 || { cat /tmp/sl-valgrind.log; echo "valgrind: $t failed"; exit 1; }
+	echo "valgrind clean: $(basename "$t")"
+done
+
+stage "bounded fuzzing"
+tests/fuzz/run-fuzz.sh "${SL_FUZZ_SECONDS:-20}"
+
+stage "full test suite"
 cd build
-ctest --output-on-failure -j2 --output-junit ctest-junit.xml
+ctest -j"$JOBS" --output-on-failure --output-junit ctest-junit.xml
