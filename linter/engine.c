@@ -39,13 +39,6 @@ selected(const struct engine_opts *o, const char *id)
 	return 1;
 }
 
-/* Users sshd may let in: a login shell and not disabled. */
-static int
-login_user(const struct user_fact *u)
-{
-	return u->can_login && u->disabled != 1;
-}
-
 /* The concrete fix for one failing object, NULL if the rule has none. */
 static char *
 render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
@@ -170,7 +163,7 @@ engine_eval(const struct ruleset *rs, const struct facts *facts,
 			continue;
 		}
 		for (j = 0; j < facts->nusers; j++) {
-			if (!login_user(&facts->users[j]))
+			if (!pred_login_user(&facts->users[j]))
 				continue;
 			ctx.user = &facts->users[j];
 			obj = xprintf("user:%s", ctx.user->name);

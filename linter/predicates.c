@@ -94,6 +94,12 @@ pred_emit(struct pred_out *o, enum verdict verdict, const char *object,
 	return res;
 }
 
+int
+pred_login_user(const struct user_fact *u)
+{
+	return u->can_login && u->disabled != 1;
+}
+
 static int
 cmp_path_key(const void *key, const void *elem)
 {

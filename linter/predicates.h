@@ -78,6 +78,8 @@ struct pred_result *pred_emit(struct pred_out *, enum verdict,
 	    __attribute__((format(printf, 4, 5)));
 
 /* Helpers for predicates (predicates.c). */
+/* Whether sshd may let u in: a login shell and not disabled. */
+int	pred_login_user(const struct user_fact *u);
 /* The lstat fact of path (facts->paths is sorted), NULL if not collected. */
 const struct path_fact *pred_path(const struct facts *, const char *path);
 const struct file_fact *pred_file(const struct facts *, const char *path);

@@ -17,6 +17,7 @@
 #include "re.h"
 #include "rules_priv.h"
 #include "sbuf.h"
+#include "sshd.h"
 #include "xmalloc.h"
 
 struct tok {
@@ -333,6 +334,20 @@ valid_template(const char *s)
 	return 1;
 }
 
+/* A keyword sshd -T prints at OpenSSH 7.4 (DSM 6) or 9.2, any case. */
+static int
+known_sshd_keyword(const char *s)
+{
+	char *l = xstrdup(s), *p;
+	int known;
+
+	for (p = l; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	known = sshd_keyword_known(l, 902) || sshd_keyword_known(l, 704);
+	free(l);
+	return known;
+}
+
 /*
  * Checks one argument against its argspec letter; compiles regexes into
  * *rep. Reports an error at the token and returns SL_ERR_PARSE when bad.
@@ -373,6 +388,10 @@ check_arg(struct lexer *lx, char spec, const struct tok *t, const char *what,
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != strlen(s))
 			goto bad;
 		return 0;
+	case 'K':
+		if (known_sshd_keyword(s))
+			return 0;
+		goto bad;
 	case 'S':
 		for (i = 0; sshd_statuses[i] != NULL; i++)
 			if (strcmp(sshd_statuses[i], s) == 0)
@@ -398,6 +417,7 @@ check_arg(struct lexer *lx, char spec, const struct tok *t, const char *what,
 	    spec == 'm' ? "an octal mode (0000-7777)" :
 	    spec == 'n' ? "a non-negative integer" :
 	    spec == 'o' ? "a user name or %u" :
+	    spec == 'K' ? "an sshd keyword" :
 	    spec == 'S' ? "ok, deprecated, unsupported, unknown, bad_value or "
 	    "not_in_match" : "a valid value");
 	return SL_ERR_PARSE;
