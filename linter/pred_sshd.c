@@ -582,6 +582,8 @@ pred_sshd_directive_status(const struct pred_ctx *ctx, struct pred_out *out)
 		res = pred_emit(out, VERDICT_FAIL, obj, "%s:%u: %s: %s",
 		    d->file, d->line, d->keyword, status_text(d->status));
 		res->evidence = xprintf("%s %s", d->keyword, d->args);
+		res->fix = xprintf("remove the %s line at %s:%u", d->keyword,
+		    d->file, d->line);
 		res->loc_file = xstrdup(d->file);
 		res->loc_line = d->line;
 		free(obj);
