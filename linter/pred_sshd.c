@@ -229,10 +229,12 @@ judge_keyword(const struct pred_ctx *ctx, struct pred_out *out,
 		    NULL;
 		sbuf_reset(&msg);
 		(void)sbuf_putf(&msg, "for %s, ", f->users[i].name);
-		if (m != NULL)
-			(void)sbuf_putf(&msg, "\"Match %s\" (%s:%u) sets ",
-			    m->args, m->file, m->line);
-		describe(&msg, keyword, uv, o);
+		if (m != NULL && o != NULL)
+			(void)sbuf_putf(&msg, "\"Match %s\" (%s:%u) sets %s "
+			    "%s (%s:%u)", m->args, m->file, m->line, keyword,
+			    uv != NULL ? uv : "", o->file, o->line);
+		else
+			describe(&msg, keyword, uv, o);
 		if (why.len > 0)
 			(void)sbuf_putf(&msg, ": %s", why.data);
 		free(obj);
