@@ -19,6 +19,7 @@
 #define SL_MAX_USERS		100000u		/* passwd entries */
 #define SL_MAX_RULE_FILE	(4u * 1024 * 1024)	/* one .rules file */
 #define SL_MAX_RULES		10000u
+#define SL_MAX_RULE_ARGS	256u		/* tokens on one rule-file line */
 #define SL_MAX_STDERR		(1u * 1024 * 1024)	/* collector stderr */
 
 #endif
