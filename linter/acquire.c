@@ -6,7 +6,7 @@
 #include "bundle.h"
 #include "collector.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "session.h"
 
 const char *

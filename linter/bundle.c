@@ -15,7 +15,7 @@
 
 #include "bundle.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 

@@ -11,7 +11,7 @@
 #include "err.h"
 #include "facts.h"
 #include "facts_priv.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 

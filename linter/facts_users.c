@@ -12,7 +12,7 @@
 #include "err.h"
 #include "facts.h"
 #include "facts_priv.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "xmalloc.h"
 
 #define PASSWD_FILE	"/etc/passwd"

@@ -15,7 +15,7 @@
 #include "err.h"
 #include "facts.h"
 #include "findings.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "log.h"
 #include "report.h"
 #include "rules.h"

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "predicates.h"
 #include "re.h"
 #include "rules_priv.h"

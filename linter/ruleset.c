@@ -14,7 +14,7 @@
 
 #include "embedded.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "predicates.h"
 #include "rules_priv.h"
 #include "sbuf.h"

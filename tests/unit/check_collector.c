@@ -18,7 +18,7 @@
 #include "collector.h"
 #include "diag.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "session.h"
 #include "sl_check.h"

@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "err.h"
 #include "facts.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "sl_check.h"
 #include "sshd.h"

@@ -1,5 +1,5 @@
 /*
- * limits.h — every bound on input that comes from a host or a file, in one
+ * sl_limits.h — every bound on input that comes from a host or a file, in one
  * place. Exceeding one is SL_ERR_TOO_LARGE for that host, never a crash.
  */
 #ifndef SL_LIMITS_H
