@@ -7,6 +7,8 @@ npass=0
 nfail=0
 T=$(mktemp -d /tmp/sltest.XXXXXX)
 trap 'rm -rf "$T"' EXIT INT TERM
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
 
 ok() { npass=$((npass + 1)); }
 bad() { nfail=$((nfail + 1)); printf 'FAIL: %s\n' "$*" >&2; }
