@@ -22,6 +22,7 @@ SL_MAX_FILES=2000		# file records
 SL_MAX_CONFIGS=64		# sshd_config files (main + Includes)
 SL_MAX_DEPTH=16			# Include nesting
 SL_MAX_LINKS=40			# symlinks followed while resolving one path
+SL_MAX_PATH=4096		# bytes of one path (longer: a skip record)
 SL_SYNOINFO_KEYS='ssh_port|sftpPort|rsync_sshd_port|autoblock_attempts|autoblock_attempt_min|autoblock_expriedday|smartblock|enableguest|userHomeEnable|upnpmodelname|unique'
 
 SL_TAB=$(printf '\t')
@@ -50,9 +51,9 @@ sl_badtext() {
 	return 1
 }
 
-# skip REASON TEXT; TEXT is made printable on one line.
+# skip REASON TEXT; TEXT is made one line of at most 4096 bytes.
 sl_skip() {
-	sl_s=$(printf '%s' "$2" | tr '\t\n\r' '???')
+	sl_s=$(printf '%s' "$2" | tr '\t\n\r' '???' | dd bs=4096 count=1 2>/dev/null)
 	sl_rec skip "$1" "$sl_s"
 }
 
@@ -186,6 +187,10 @@ sl_send() {
 	if sl_cache_get "$1"; then
 		return 0
 	fi
+	if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
+		sl_skip longpath "$1"
+		return 1
+	fi
 	if [ "$SL_NSTAT" -ge "$SL_MAX_STATS" ]; then
 		[ "$SL_NSTAT" -eq "$SL_MAX_STATS" ] && sl_skip limit-stats "$1"
 		SL_NSTAT=$((SL_NSTAT + 1))
@@ -214,10 +219,28 @@ sl_send() {
 # if it does not exist or could not be examined.
 sl_node() {
 	if ! sl_cache_get "$1"; then
+		if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
+			sl_skip longpath "$1"
+			return 1
+		fi
 		sl_lstat "$1"
 		sl_send "$1" || return 1
 	fi
 	[ "$ST_T" != ! ]
+}
+
+# Lexical clean-up of absolute path $1 into SL_NORM: no empty or "."
+# components (".." stays: only the walk can resolve it).
+sl_norm() {
+	SL_REM=$1
+	SL_NORM=
+	while :; do
+		sl_nextcomp
+		[ -n "$SL_COMP" ] || break
+		[ "$SL_COMP" = . ] && continue
+		SL_NORM=$SL_NORM/$SL_COMP
+	done
+	SL_NORM=${SL_NORM:-/}
 }
 
 # Splits the first component off SL_REM into SL_COMP (leading slashes go).
@@ -443,6 +466,13 @@ sl_filter_synoinfo() {
 # synoinfo (audit keys only). Keeps a copy in $SL_T/blob. Returns 1 when
 # nothing was sent.
 sl_file() {
+	if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
+		sl_skip longpath "$1"
+		return 1
+	fi
+	case $1 in
+	/*) sl_norm "$1"; set -- "$SL_NORM" "$2" ;;
+	esac
 	case $SL_FSEEN in
 	*"$SL_NL$1$SL_NL"*) return 1 ;;
 	esac
@@ -660,7 +690,7 @@ sl_keydir() {
 # --- collection ------------------------------------------------------------
 
 sl_meta() {
-	if sl_badtext "$2"; then
+	if sl_badtext "$2" || [ "${#2}" -gt 1024 ]; then
 		sl_skip badmeta "$1"
 	else
 		sl_rec meta "$1" "$2"
