@@ -205,6 +205,14 @@ do_down() {
 			fi
 		done
 	fi
+	# Never rm -rf through a mount: nothing of the lab is mounted on the
+	# host (the mounts lived in the namespaces), so anything here is foreign.
+	dd_m=$(findmnt -rn -o TARGET,SOURCE 2>/dev/null | awk -v s="$STATE" '
+	    index($1, s "/") == 1 || $1 == s || index($2, "[" s "/") || index($2, "[" s "]") { print }')
+	if [ -n "$dd_m" ]; then
+		err "mounts under $STATE on the host: $dd_m; state kept"
+		return 1
+	fi
 	rm -rf -- "$STATE"
 	say "lab down ($STATE removed)"
 	return 0
@@ -254,6 +262,11 @@ lab_running() {
 
 # ensure_mount_points — create the missing empty mount points, noting each.
 ensure_mount_points() {
+	for em_p in /etc/ssh /root /etc/passwd /etc/group /etc/shadow; do
+		[ -e "$em_p" ] && [ ! -L "$em_p" ] && continue
+		err "$em_p is missing or a symlink on this machine: cannot mount the lab tree there"
+		return 1
+	done
 	for em_p in $MOUNT_DIRS; do
 		if [ -L "$em_p" ] || { [ -e "$em_p" ] && [ ! -d "$em_p" ]; }; then
 			err "$em_p exists but is not a directory: cannot mount the lab tree there"
@@ -465,10 +478,6 @@ fail_up() {
 }
 
 do_up() {
-	if [ "$(id -u)" -ne 0 ]; then
-		err "must run as root (mount namespaces, sshd)"
-		exit 1
-	fi
 	for du_c in unshare ss ssh-keygen "$SSHD"; do
 		command -v "$du_c" >/dev/null 2>&1 || { err "needs $du_c"; exit 1; }
 	done
@@ -624,6 +633,10 @@ fi
 [ -n "$SCENARIOS" ] || SCENARIOS=$EXAMPLES
 [ "$OPT_TIMEOUT" -ge 1 ] || OPT_TIMEOUT=1
 
+if [ "$(id -u)" -ne 0 ]; then
+	err "must run as root (mount namespaces, sshd, /proc of the lab's processes)"
+	exit 1
+fi
 case $CMD in
 up) do_up ;;
 down) do_down ;;
