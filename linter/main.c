@@ -282,6 +282,12 @@ cmd_rules(const struct cli_opts *o)
 				printf(" %s", ru->fix.args.v[i]);
 			printf("\n");
 		}
+		if (ru->dsm_fix.action != NULL) {
+			printf("  on DSM:    %s", ru->dsm_fix.action);
+			for (i = 0; i < ru->dsm_fix.args.n; i++)
+				printf(" %s", ru->dsm_fix.args.v[i]);
+			printf("\n");
+		}
 		ex = EXIT_CLEAN;
 	} else {
 		for (i = 0; i < ruleset_count(rs); i++) {
