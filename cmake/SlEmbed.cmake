@@ -7,5 +7,6 @@ function(sl_embed out)
 	        "-DRULES=${E_RULES}" -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/SlEmbedRun.cmake
 	    DEPENDS ${E_COLLECTOR} ${E_RULES}
 	        ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/SlEmbedRun.cmake
-	    COMMENT "Embedding collector and rules")
+	    COMMENT "Embedding collector and rules"
+	    VERBATIM)
 endfunction()

@@ -10,11 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 
 #include "bundle.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 
@@ -26,6 +27,7 @@ struct bundle {
 	size_t			 cap;
 	size_t			*slots;		/* hash of record index + 1; 0: empty */
 	size_t			 nslots;	/* power of two */
+	uint64_t		 seed;		/* per bundle: no precomputed collisions */
 };
 
 static const char *const kind_names[REC_NKINDS] = {
@@ -501,15 +503,24 @@ format_header(struct sbuf *sb, const struct bundle_rec *r)
 	}
 }
 
-/* FNV-1a over the class and the key. */
+/*
+ * FNV-1a over the class and the key from a random start, then a
+ * splitmix64 finaliser so that every bit of the state reaches the slot
+ * index: a host cannot send paths crafted to share one probe chain.
+ */
 static size_t
-hash_key(int cls, const char *key)
+hash_key(uint64_t seed, int cls, const char *key)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = 14695981039346656037ULL ^ seed;
 
 	h = (h ^ (unsigned char)cls) * 1099511628211ULL;
 	for (; *key != '\0'; key++)
 		h = (h ^ (unsigned char)*key) * 1099511628211ULL;
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
 	return (size_t)h;
 }
 
@@ -517,7 +528,7 @@ hash_key(int cls, const char *key)
 static size_t *
 hash_slot(const struct bundle *b, int cls, const char *key)
 {
-	size_t mask = b->nslots - 1, i = hash_key(cls, key) & mask;
+	size_t mask = b->nslots - 1, i = hash_key(b->seed, cls, key) & mask;
 
 	for (;; i = (i + 1) & mask) {
 		const struct bundle_rec *r;
@@ -606,6 +617,9 @@ bundle_new(void)
 	struct bundle *b = xcalloc(1, sizeof(*b));
 
 	b->version = SL_BUNDLE_VERSION;
+	if (getrandom(&b->seed, sizeof(b->seed), GRND_NONBLOCK) !=
+	    (ssize_t)sizeof(b->seed))
+		b->seed = (uint64_t)(uintptr_t)b ^ 0x9e3779b97f4a7c15ULL;
 	return b;
 }
 

@@ -64,7 +64,7 @@ struct bundle;
  * 0 and a new bundle in *bp (caller frees with bundle_free()); otherwise
  * SL_ERR_PARSE, SL_ERR_TOO_LARGE or SL_ERR_UNSUPPORTED (another format
  * version) with exactly one error in d. Nothing in
- * data is trusted; every length and count is bounded by limits.h.
+ * data is trusted; every length and count is bounded by sl_limits.h.
  */
 int	bundle_parse(const char *data, size_t len, const char *name,
 	    struct bundle **bp, struct diag *d);

@@ -9,7 +9,7 @@
 #include "collector.h"
 #include "embedded.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "session.h"
 #include "xmalloc.h"
 

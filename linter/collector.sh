@@ -22,6 +22,7 @@ SL_MAX_FILES=2000		# file records
 SL_MAX_CONFIGS=64		# sshd_config files (main + Includes)
 SL_MAX_DEPTH=16			# Include nesting
 SL_MAX_LINKS=40			# symlinks followed while resolving one path
+SL_MAX_PATH=4096		# bytes of one path (longer: a skip record)
 SL_SYNOINFO_KEYS='ssh_port|sftpPort|rsync_sshd_port|autoblock_attempts|autoblock_attempt_min|autoblock_expriedday|smartblock|enableguest|userHomeEnable|upnpmodelname|unique'
 
 SL_TAB=$(printf '\t')
@@ -50,9 +51,9 @@ sl_badtext() {
 	return 1
 }
 
-# skip REASON TEXT; TEXT is made printable on one line.
+# skip REASON TEXT; TEXT is made one line of at most 4096 bytes.
 sl_skip() {
-	sl_s=$(printf '%s' "$2" | tr '\t\n\r' '???')
+	sl_s=$(printf '%s' "$2" | tr '\t\n\r' '???' | dd bs=4096 count=1 2>/dev/null)
 	sl_rec skip "$1" "$sl_s"
 }
 
@@ -156,24 +157,35 @@ sl_lstat() {
 	return 0
 }
 
-# The record cache: one line per path already sent,
-# "PATH<TAB>T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE<TAB>ACL<TAB>LINK", T=! for
-# nostat (MODE then holds the error). Loads ST_* for $1 and returns 0 if the
-# path was sent before.
+# The record cache, a directory tree under $SL_T/c mirroring the host
+# paths already sent (a shell string would make every lookup scan all of
+# them). Component "x" is stored as "x", "." as "=.", ".." as "=..", "=x" as
+# "==x"; the file "=" in a path's directory holds
+# "T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE<TAB>ACL<TAB>LINK" (T=! for nostat, MODE
+# then the error) and "=f" marks a path whose content was handled.
+# sl_ckey sets SL_CK to the directory of host path $1.
+sl_ckey() {
+	ck_rem=$1
+	SL_CK=$SL_T/c
+	while [ -n "$ck_rem" ]; do
+		case $ck_rem in
+		*/*) ck_c=${ck_rem%%/*}; ck_rem=${ck_rem#*/} ;;
+		*) ck_c=$ck_rem; ck_rem= ;;
+		esac
+		case $ck_c in
+		'') continue ;;
+		. | .. | =*) ck_c="=$ck_c" ;;
+		esac
+		SL_CK=$SL_CK/$ck_c
+	done
+}
+
+# Loads ST_* for host path $1 and returns 0 if it was sent before.
 sl_cache_get() {
-	case $SL_CACHE in
-	*"$SL_NL$1$SL_TAB"*) ;;
-	*) return 1 ;;
-	esac
-	cg_r=${SL_CACHE#*"$SL_NL$1$SL_TAB"}
-	cg_r=${cg_r%%"$SL_NL"*}
-	ST_T=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_M=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_U=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_G=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_S=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_A=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_L=$cg_r
+	sl_ckey "$1"
+	[ -f "$SL_CK/=" ] || return 1
+	IFS=$SL_TAB read -r ST_T ST_M ST_U ST_G ST_S ST_A ST_L <"$SL_CK/=" ||
+		return 1
 	ST_E=
 	[ "$ST_T" = ! ] && ST_E=$ST_M
 	return 0
@@ -186,15 +198,24 @@ sl_send() {
 	if sl_cache_get "$1"; then
 		return 0
 	fi
+	if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
+		sl_skip longpath "$1"
+		return 1
+	fi
 	if [ "$SL_NSTAT" -ge "$SL_MAX_STATS" ]; then
 		[ "$SL_NSTAT" -eq "$SL_MAX_STATS" ] && sl_skip limit-stats "$1"
 		SL_NSTAT=$((SL_NSTAT + 1))
 		return 1
 	fi
+	# sl_cache_get left SL_CK set for $1.
+	if ! mkdir -p -- "$SL_CK" 2>/dev/null; then
+		sl_skip longpath "$1"
+		return 1
+	fi
 	SL_NSTAT=$((SL_NSTAT + 1))
 	if [ "$ST_T" = ! ]; then
 		sl_rec nostat "$ST_E" "$1"
-		SL_CACHE="$SL_CACHE$1$SL_TAB!$SL_TAB$ST_E$SL_NL"
+		printf '!\t%s\n' "$ST_E" >"$SL_CK/="
 		return 0
 	fi
 	sl_rec stat "$ST_T" "$ST_M" "$ST_U" "$ST_G" "$ST_S" "$ST_A" "$1"
@@ -206,7 +227,8 @@ sl_send() {
 			sl_rec link "$1" "$ST_L"
 		fi
 	fi
-	SL_CACHE="$SL_CACHE$1$SL_TAB$ST_T$SL_TAB$ST_M$SL_TAB$ST_U$SL_TAB$ST_G$SL_TAB$ST_S$SL_TAB$ST_A$SL_TAB$ST_L$SL_NL"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ST_T" "$ST_M" "$ST_U" "$ST_G" \
+	    "$ST_S" "$ST_A" "$ST_L" >"$SL_CK/="
 	return 0
 }
 
@@ -214,10 +236,28 @@ sl_send() {
 # if it does not exist or could not be examined.
 sl_node() {
 	if ! sl_cache_get "$1"; then
+		if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
+			sl_skip longpath "$1"
+			return 1
+		fi
 		sl_lstat "$1"
 		sl_send "$1" || return 1
 	fi
 	[ "$ST_T" != ! ]
+}
+
+# Lexical clean-up of absolute path $1 into SL_NORM: no empty or "."
+# components (".." stays: only the walk can resolve it).
+sl_norm() {
+	SL_REM=$1
+	SL_NORM=
+	while :; do
+		sl_nextcomp
+		[ -n "$SL_COMP" ] || break
+		[ "$SL_COMP" = . ] && continue
+		SL_NORM=$SL_NORM/$SL_COMP
+	done
+	SL_NORM=${SL_NORM:-/}
 }
 
 # Splits the first component off SL_REM into SL_COMP (leading slashes go).
@@ -443,9 +483,16 @@ sl_filter_synoinfo() {
 # synoinfo (audit keys only). Keeps a copy in $SL_T/blob. Returns 1 when
 # nothing was sent.
 sl_file() {
-	case $SL_FSEEN in
-	*"$SL_NL$1$SL_NL"*) return 1 ;;
+	if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
+		sl_skip longpath "$1"
+		return 1
+	fi
+	case $1 in
+	/*) sl_norm "$1"; set -- "$SL_NORM" "$2" ;;
 	esac
+	sl_ckey "$1"
+	fl_ck=$SL_CK
+	[ -f "$fl_ck/=f" ] && return 1
 	if [ "$SL_NFILES" -ge "$SL_MAX_FILES" ]; then
 		[ "$SL_NFILES" -eq "$SL_MAX_FILES" ] && sl_skip limit-files "$1"
 		SL_NFILES=$((SL_NFILES + 1))
@@ -458,11 +505,14 @@ sl_file() {
 		*) fl_e=ENOENT ;;	# a dangling symlink
 		esac
 		[ "$fl_e" = EACCES ] || fl_e=ENOENT
+		mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"
 		sl_rec nofile "$fl_e" "$1"
-		SL_FSEEN="$SL_FSEEN$1$SL_NL"
 		return 1
 	fi
-	SL_FSEEN="$SL_FSEEN$1$SL_NL"
+	if ! { mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"; }; then
+		sl_skip longpath "$1"
+		return 1
+	fi
 	SL_NFILES=$((SL_NFILES + 1))
 	fl_real=$SL_ROOT$SL_REAL
 	if [ "$RT" != f ]; then
@@ -660,7 +710,7 @@ sl_keydir() {
 # --- collection ------------------------------------------------------------
 
 sl_meta() {
-	if sl_badtext "$2"; then
+	if sl_badtext "$2" || [ "${#2}" -gt 1024 ]; then
 		sl_skip badmeta "$1"
 	else
 		sl_rec meta "$1" "$2"
@@ -813,8 +863,6 @@ sl_main() {
 	SL_NFILES=0
 	SL_NCFG=0
 	SL_BYTES=0
-	SL_CACHE=$SL_NL
-	SL_FSEEN=$SL_NL
 	SL_LS_ACL=-
 	# GNU ls shows a "+" for an ACL; BusyBox ls never does (unknown then).
 	# shellcheck disable=SC2010 # not a file listing

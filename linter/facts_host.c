@@ -9,7 +9,7 @@
 #include "bundle.h"
 #include "facts.h"
 #include "facts_priv.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 

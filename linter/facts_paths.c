@@ -11,7 +11,7 @@
 #include "err.h"
 #include "facts.h"
 #include "facts_priv.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 
@@ -60,11 +60,13 @@ path_type(char t)
  * Resolves path like realpath(3) would on the host, using only what the
  * bundle says: every component must have a stat record (except "/"), a
  * symlink its link record. Relative and absolute targets, "." and "..";
- * at most SL_MAX_SYMLINKS links. Returns a malloc'ed path or NULL when a
- * component is unknown, missing, not a directory, or a loop.
+ * at most SL_MAX_SYMLINKS links. Each component walked costs one of
+ * *budget (shared by all paths of a host). Returns a malloc'ed path or NULL
+ * when a component is unknown, missing, not a directory, a loop, or the
+ * budget is spent.
  */
 static char *
-resolve(const struct facts *f, const char *path)
+resolve(const struct facts *f, const char *path, size_t *budget)
 {
 	struct sbuf cur, rest, tmp;
 	const struct path_fact *pf;
@@ -83,6 +85,9 @@ resolve(const struct facts *f, const char *path)
 			p++;
 		if (*p == '\0')
 			break;
+		if (*budget == 0)
+			goto out;
+		(*budget)--;
 		comp = p;
 		while (*p != '\0' && *p != '/')
 			p++;
@@ -153,7 +158,8 @@ facts_build_paths(struct facts_impl *fi, struct diag *d)
 	struct path_fact *pf;
 	struct file_fact *ff;
 	struct cmd_fact *cf;
-	size_t i, n = bundle_count(b), np = 0, nf = 0, nc = 0;
+	size_t i, n = bundle_count(b), np = 0, nf = 0, nc = 0, nleft = 0;
+	size_t budget = SL_MAX_RESOLVE_STEPS;
 	char *rp;
 
 	(void)d;
@@ -229,14 +235,21 @@ facts_build_paths(struct facts_impl *fi, struct diag *d)
 		pf = &f->paths[i];
 		if (pf->type == PT_MISSING || pf->type == PT_UNREADABLE)
 			continue;
-		if ((rp = resolve(f, pf->path)) == NULL)
+		if ((rp = resolve(f, pf->path, &budget)) == NULL) {
+			if (budget == 0)
+				nleft++;
 			continue;
+		}
 		if (strcmp(rp, pf->path) == 0) {
 			free(rp);
 			pf->realpath = pf->path;
 		} else
 			pf->realpath = facts_own(fi, rp);
 	}
+	if (nleft > 0)
+		diag_warn(&f->diag, NULL, 0, "realpath: more than %u path "
+		    "components to walk; %zu paths left unresolved",
+		    SL_MAX_RESOLVE_STEPS, nleft);
 	return 0;
 }
 

@@ -12,7 +12,7 @@
 #include "err.h"
 #include "facts.h"
 #include "facts_priv.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "xmalloc.h"
 
 #define PASSWD_FILE	"/etc/passwd"
@@ -180,10 +180,11 @@ parse_groups(struct facts_impl *fi, struct diag *d)
 		}
 		g->name = fl[0];
 		strv_init(&g->members);
+		/* As listed (duplicates kept: deduplicating is quadratic). */
 		for (m = fl[3]; m != NULL; m = next) {
 			if ((next = strchr(m, ',')) != NULL)
 				*next++ = '\0';
-			if (*m != '\0' && strv_find(&g->members, m) < 0)
+			if (*m != '\0')
 				strv_push(&g->members, m);
 		}
 		f->ngroups++;
@@ -274,19 +275,66 @@ shell_can_login(const char *shell)
 	    strcmp(base, "false") != 0;
 }
 
+/* (member name, group) pairs sorted by name then group file order. */
+struct membership {
+	const char	*user;
+	size_t		 group;
+};
+
+static int
+cmp_membership(const void *a, const void *b)
+{
+	const struct membership *x = a, *y = b;
+	int c = strcmp(x->user, y->user);
+
+	return c != 0 ? c : (x->group > y->group) - (x->group < y->group);
+}
+
+static struct membership *
+memberships(const struct facts *f, size_t *np)
+{
+	struct membership *v;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < f->ngroups; i++)
+		n += f->groups[i].members.n;
+	v = xcalloc(n + 1, sizeof(*v));
+	for (i = 0, n = 0; i < f->ngroups; i++)
+		for (j = 0; j < f->groups[i].members.n; j++) {
+			v[n].user = f->groups[i].members.v[j];
+			v[n++].group = i;
+		}
+	qsort(v, n, sizeof(*v), cmp_membership);
+	*np = n;
+	return v;
+}
+
+/* The primary group (by gid), then every group listing the user. */
 static void
-user_groups(struct facts *f, struct user_fact *u)
+user_groups(struct facts *f, struct user_fact *u,
+    const struct membership *ms, size_t nms)
 {
 	const struct group_fact *pg;
-	size_t i;
+	size_t lo = 0, hi = nms, mid, last = SIZE_MAX;
 
 	strv_init(&u->groups);
 	if ((pg = facts_group_by_gid(f, u->gid)) != NULL)
 		strv_push(&u->groups, pg->name);
-	for (i = 0; i < f->ngroups; i++)
-		if (strv_find(&f->groups[i].members, u->name) >= 0 &&
-		    strv_find(&u->groups, f->groups[i].name) < 0)
-			strv_push(&u->groups, f->groups[i].name);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(ms[mid].user, u->name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nms && strcmp(ms[lo].user, u->name) == 0; lo++) {
+		const struct group_fact *g = &f->groups[ms[lo].group];
+
+		if (ms[lo].group == last || g == pg)
+			continue;
+		last = ms[lo].group;
+		strv_push(&u->groups, g->name);
+	}
 }
 
 int
@@ -294,11 +342,12 @@ facts_build_users(struct facts_impl *fi, struct diag *d)
 {
 	struct facts *f = &fi->pub;
 	struct shadow_ent *sh = NULL;
+	struct membership *ms = NULL;
 	const struct shadow_ent *se;
 	struct user_fact *u;
 	struct lines l;
 	char *s, *fl[7];
-	size_t i, nsh = 0, cap = 0;
+	size_t i, nsh = 0, nms = 0, cap = 0;
 	int r = SL_ERR_INTERNAL;
 
 	if ((r = parse_groups(fi, d)) != 0)
@@ -309,6 +358,7 @@ facts_build_users(struct facts_impl *fi, struct diag *d)
 	qsort(fi->group_by_gid, f->ngroups, sizeof(*fi->group_by_gid),
 	    cmp_group_gid);
 
+	ms = memberships(f, &nms);
 	parse_shadow(fi, &sh, &nsh);
 	if (lines_open(fi, PASSWD_FILE, &l) == 0) {
 		while ((s = lines_next(&l, PASSWD_FILE, &f->diag)) != NULL) {
@@ -344,7 +394,7 @@ facts_build_users(struct facts_impl *fi, struct diag *d)
 			u->home = fl[5];
 			u->shell = fl[6];
 			u->can_login = shell_can_login(u->shell);
-			user_groups(f, u);
+			user_groups(f, u, ms, nms);
 			u->is_admin = u->uid == 0 ||
 			    strv_find(&u->groups, ADMIN_GROUP) >= 0;
 			u->disabled = -1;
@@ -364,6 +414,7 @@ facts_build_users(struct facts_impl *fi, struct diag *d)
 	    cmp_user_uid);
 	r = 0;
  out:
+	free(ms);
 	free(sh);
 	return r;
 }

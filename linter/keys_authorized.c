@@ -14,7 +14,7 @@
 
 #include "err.h"
 #include "keys.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 

@@ -1,14 +1,344 @@
-/* main.c — placeholder entry point until the CLI lands. */
+/*
+ * main.c — argv -> struct cli_opts -> cmd_*(); the only place that knows the
+ * exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or
+ * configuration error, 3 at least one host could not be scanned.
+ */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "acquire.h"
+#include "atomicfile.h"
+#include "cli.h"
+#include "engine.h"
+#include "err.h"
+#include "facts.h"
+#include "findings.h"
+#include "sl_limits.h"
+#include "log.h"
+#include "report.h"
+#include "rules.h"
+#include "sshd.h"
+#include "xmalloc.h"
+
+#define EXIT_CLEAN	0
+#define EXIT_FINDINGS	1
+#define EXIT_USAGE	2
+#define EXIT_HOSTFAIL	3
+
+/* One line per problem, then a one-line summary of the reason if none. */
+static void
+report_diag(struct diag *d, int r, const char *what)
+{
+	diag_print(stderr, d);
+	if (d->nerrors == 0 && r != SL_OK)
+		sl_error("%s: %s", what, sl_strerror(r));
+}
+
+static int
+load_rules(const struct cli_opts *o, struct ruleset **rsp)
+{
+	struct diag d;
+	int r;
+
+	diag_init(&d);
+	r = ruleset_load((const char *const *)o->rule_dirs.v, 1, rsp, &d);
+	report_diag(&d, r, "loading rules");
+	diag_cleanup(&d);
+	return r;
+}
+
+static void
+host_error(struct host_result *h, int r, struct diag *d)
+{
+	size_t i;
+
+	h->status = r != SL_OK ? r : SL_ERR_INTERNAL;
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].level == DIAG_ERROR) {
+			h->error = diag_format(&d->v[i]);
+			break;
+		}
+	if (h->error == NULL)
+		h->error = xstrdup(sl_strerror(h->status));
+}
+
+static int
+cmd_scan(const struct cli_opts *o)
+{
+	struct ruleset *rs = NULL;
+	struct scan_result sr;
+	struct report_spec *specs = NULL;
+	struct report_opts ropts = { 0, o->all };
+	struct engine_opts eo = { NULL, NULL };
+	size_t i, nspecs = 0;
+	int ex = EXIT_USAGE, r;
+
+	scan_result_init(&sr, NULL);
+	if (load_rules(o, &rs) != SL_OK)
+		goto out;
+	sr.rules = rs;
+	sr.fail_on = o->fail_on;
+	nspecs = o->reports.n == 0 ? 1 : o->reports.n;
+	specs = xcalloc(nspecs, sizeof(*specs));
+	for (i = 0; i < nspecs; i++) {
+		struct diag d;
+
+		diag_init(&d);
+		r = report_spec_parse(o->reports.n == 0 ? "text" :
+		    o->reports.v[i], &specs[i], &d);
+		report_diag(&d, r, "--report");
+		diag_cleanup(&d);
+		if (r != SL_OK)
+			goto out;
+	}
+	if (o->only.n > 0)
+		eo.only = (const char *const *)o->only.v;
+	if (o->skip.n > 0)
+		eo.skip = (const char *const *)o->skip.v;
+
+	for (i = 0; i < o->ntargets; i++) {
+		const struct cli_target *t = &o->targets[i];
+		struct host_result *h = scan_result_add_host(&sr,
+		    acquire_label(t));
+		struct facts *f = NULL;
+		struct diag d;
+
+		diag_init(&d);
+		verbose("scanning %s", h->name);
+		r = acquire_facts(t, o->openssh_version, &f, &d);
+		if (r == SL_OK)
+			r = engine_eval(rs, f, &eo, &h->findings);
+		if (r != SL_OK) {
+			host_error(h, r, &d);
+			sl_error("%s: could not be scanned: %s", h->name,
+			    h->error);
+		} else {
+			if (f->host.openssh_version != NULL)
+				h->openssh_version =
+				    xstrdup(f->host.openssh_version);
+			if (f->host.dsm_version != NULL)
+				h->dsm_version = xstrdup(f->host.dsm_version);
+			findings_sort(&h->findings);
+		}
+		facts_free(f);
+		diag_cleanup(&d);
+	}
+
+	ropts.color = o->color == -1 ? (isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL) : o->color;
+	ex = EXIT_CLEAN;
+	for (i = 0; i < nspecs; i++) {
+		struct diag d;
+
+		diag_init(&d);
+		r = report_write(&specs[i], &sr, &ropts, &d);
+		report_diag(&d, r, "writing report");
+		diag_cleanup(&d);
+		if (r != SL_OK)
+			ex = EXIT_USAGE;
+	}
+	if (ex == EXIT_CLEAN) {
+		if (scan_result_count_failed_hosts(&sr) > 0)
+			ex = EXIT_HOSTFAIL;
+		else if (scan_result_count_fail(&sr, o->fail_on) > 0)
+			ex = EXIT_FINDINGS;
+	}
+ out:
+	for (i = 0; specs != NULL && i < nspecs; i++)
+		report_spec_cleanup(&specs[i]);
+	free(specs);
+	scan_result_cleanup(&sr);
+	ruleset_free(rs);
+	return ex;
+}
+
+static int
+cmd_capture(const struct cli_opts *o)
+{
+	struct atomicfile af;
+	struct sbuf raw;
+	struct diag d;
+	int r, ex = EXIT_HOSTFAIL;
+
+	diag_init(&d);
+	sbuf_init(&raw, SL_MAX_BUNDLE);
+	r = acquire_bundle_bytes(&o->targets[0], &raw, &d);
+	if (r != SL_OK) {
+		report_diag(&d, r, "capture");
+		goto out;
+	}
+	if ((r = atomicfile_open(&af, o->output, &d)) != SL_OK) {
+		report_diag(&d, r, "capture");
+		ex = EXIT_USAGE;
+		goto out;
+	}
+	if (fwrite(raw.data, 1, raw.len, af.fp) != raw.len)
+		diag_errno(&d, "cannot write %s", af.tmp);
+	if (d.nerrors > 0 || (r = atomicfile_commit(&af, &d)) != SL_OK) {
+		atomicfile_abort(&af);
+		report_diag(&d, r, "capture");
+		ex = EXIT_USAGE;
+		goto out;
+	}
+	verbose("wrote %zu bytes to %s", raw.len, o->output);
+	ex = EXIT_CLEAN;
+ out:
+	sbuf_cleanup(&raw);
+	diag_cleanup(&d);
+	return ex;
+}
+
+static int
+cmd_sshd_effective(const struct cli_opts *o)
+{
+	struct facts *f = NULL;
+	struct sshd_effective *eff = NULL;
+	struct sshd_match_ctx ctx, *ctxp = NULL;
+	struct strv storage;
+	struct diag d;
+	int r, ex = EXIT_HOSTFAIL;
+
+	diag_init(&d);
+	strv_init(&storage);
+	memset(&ctx, 0, sizeof(ctx));
+	if (o->match_spec != NULL) {
+		if ((r = sshd_match_ctx_parse(o->match_spec, &ctx, &storage,
+		    &d)) != SL_OK) {
+			report_diag(&d, r, "-C");
+			ex = EXIT_USAGE;
+			goto out;
+		}
+		ctxp = &ctx;
+	}
+	if ((r = acquire_facts(&o->targets[0], o->openssh_version, &f,
+	    &d)) != SL_OK) {
+		report_diag(&d, r, acquire_label(&o->targets[0]));
+		goto out;
+	}
+	diag_print(stderr, &f->diag);
+	if (f->sshd == NULL) {
+		sl_error("%s: no sshd configuration (%s) found",
+		    acquire_label(&o->targets[0]),
+		    f->sshd_config_path ? f->sshd_config_path :
+		    "/etc/ssh/sshd_config");
+		goto out;
+	}
+	if (ctxp != NULL && ctx.user != NULL && ctx.groups == NULL) {
+		const struct user_fact *u = facts_user(f, ctx.user);
+
+		if (u != NULL)
+			ctx.groups = &u->groups;
+	}
+	if ((r = sshd_effective_new(f->sshd, ctxp, &eff, &d)) != SL_OK) {
+		report_diag(&d, r, "sshd-effective");
+		goto out;
+	}
+	if (sshd_eff_print(stdout, eff) != SL_OK || fflush(stdout) != 0) {
+		sl_error("cannot write to stdout");
+		goto out;
+	}
+	ex = EXIT_CLEAN;
+ out:
+	sshd_effective_free(eff);
+	facts_free(f);
+	strv_cleanup(&storage);
+	diag_cleanup(&d);
+	return ex;
+}
+
+/* "  LABEL ACTION ARG..." when the rule has that fix. */
+static void
+print_fix_spec(const char *label, const struct fix_spec *fs)
+{
+	size_t i;
+
+	if (fs->action == NULL)
+		return;
+	printf("  %s %s", label, fs->action);
+	for (i = 0; i < fs->args.n; i++)
+		printf(" %s", fs->args.v[i]);
+	printf("\n");
+}
+
+static int
+cmd_rules(const struct cli_opts *o)
+{
+	struct ruleset *rs = NULL;
+	const struct rule *ru;
+	size_t i;
+	int ex = EXIT_USAGE;
+
+	if (load_rules(o, &rs) != SL_OK)
+		return EXIT_USAGE;
+	if (o->dump) {
+		ruleset_dump(stdout, rs);
+		ex = EXIT_CLEAN;
+	} else if (o->rule_id != NULL) {
+		if ((ru = ruleset_find(rs, o->rule_id)) == NULL) {
+			sl_error("no rule \"%s\" (see `synolint rules`)",
+			    o->rule_id);
+			goto out;
+		}
+		printf("%s: %s\n", ru->id, ru->title);
+		printf("  severity:  %s\n", severity_name(ru->severity));
+		printf("  scope:     %s\n", scope_name(ru->scope));
+		printf("  defined:   %s:%u\n", ru->file, ru->line);
+		printf("  rationale: %s\n", ru->rationale);
+		for (i = 0; i < ru->refs.n; i++)
+			printf("  reference: %s\n", ru->refs.v[i]);
+		if (ru->fix.text != NULL)
+			printf("  fix:       %s\n", ru->fix.text);
+		print_fix_spec("action:   ", &ru->fix);
+		print_fix_spec("on DSM:   ", &ru->dsm_fix);
+		ex = EXIT_CLEAN;
+	} else {
+		for (i = 0; i < ruleset_count(rs); i++) {
+			ru = ruleset_rule(rs, i);
+			printf("%-10s %-8s %s\n", ru->id,
+			    severity_name(ru->severity), ru->title);
+		}
+		ex = EXIT_CLEAN;
+	}
+ out:
+	ruleset_free(rs);
+	return ex;
+}
 
 int
 main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("synolint %s\n", SL_VERSION);
-		return 0;
+	struct cli_opts o;
+	int r, ex = EXIT_USAGE;
+
+	r = cli_parse(argc, argv, &o);
+	if (r == 1) {
+		ex = EXIT_CLEAN;
+		goto out;
 	}
-	fputs("usage: synolint --version\n", stderr);
-	return 2;
+	if (r != SL_OK)
+		goto out;
+	log_set_level(o.verbosity);
+	switch (o.cmd) {
+	case CMD_SCAN:
+		ex = cmd_scan(&o);
+		break;
+	case CMD_CAPTURE:
+		ex = cmd_capture(&o);
+		break;
+	case CMD_SSHD_EFFECTIVE:
+		ex = cmd_sshd_effective(&o);
+		break;
+	case CMD_RULES:
+		ex = cmd_rules(&o);
+		break;
+	case CMD_NONE:
+		break;
+	}
+ out:
+	cli_opts_cleanup(&o);
+	if (fflush(stdout) != 0 && ex == EXIT_CLEAN)
+		ex = EXIT_USAGE;
+	return ex;
 }

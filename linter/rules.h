@@ -7,6 +7,7 @@
 #define SL_RULES_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "strv.h"
@@ -33,6 +34,7 @@ struct rule {
 	const struct predicate	*pred;		/* resolved at load time */
 	struct strv		 args;		/* predicate arguments */
 	struct fix_spec		 fix;		/* fix.action NULL if none */
+	struct fix_spec		 dsm_fix;	/* on DSM instead of fix; action NULL if none */
 	char			*file;		/* where defined */
 	unsigned int		 line;
 };
@@ -55,6 +57,11 @@ size_t	ruleset_count(const struct ruleset *);
 /* Rules sorted by id. Borrowed until ruleset_free(). */
 const struct rule *ruleset_rule(const struct ruleset *, size_t i);
 const struct rule *ruleset_find(const struct ruleset *, const char *id);
+/*
+ * Prints the rule set in normalised rule-file syntax, sorted by id; loading
+ * the output gives the same rules. Returns 0 or SL_ERR_SYSTEM.
+ */
+int	ruleset_dump(FILE *, const struct ruleset *);
 
 const char	*severity_name(enum severity);
 /* Returns 0 and *sevp, or SL_ERR_PARSE. */

@@ -62,7 +62,7 @@ struct sshd_config;
  * given OpenSSH version (e.g. 902). Lines sshd would reject or ignore are
  * kept with their status and reported in diag with file:line; they do not
  * fail the parse. Returns 0 and *cfgp, or SL_ERR_NOT_FOUND if path does not
- * exist, SL_ERR_TOO_LARGE past the limits of limits.h.
+ * exist, SL_ERR_TOO_LARGE past the limits of sl_limits.h.
  */
 int	sshd_config_load(const char *path, const struct sshd_source *,
 	    int openssh_version, struct sshd_config **cfgp, struct diag *);

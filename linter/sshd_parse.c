@@ -3,7 +3,7 @@
  * tokenizer (strdelim/argv_split), keyword lookup in sshd_keywords.h,
  * Include expanded in place, Match blocks numbered. Every directive keeps
  * its file:line; lines sshd would reject or ignore are kept with their
- * status and reported in the diag. Bounded by limits.h.
+ * status and reported in the diag. Bounded by sl_limits.h.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "sshd_priv.h"
 #include "xmalloc.h"

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "sshd.h"
 #include "xmalloc.h"

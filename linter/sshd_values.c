@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +17,6 @@
 #include "sshd_priv.h"
 #include "xmalloc.h"
 
-/* linter/limits.h shadows <limits.h> on our include path */
-#define INT_MAX		__INT_MAX__
-#define LLONG_MAX	__LONG_LONG_MAX__
 
 struct choice {
 	const char	*key;

@@ -2,7 +2,9 @@
 # run_corpus.sh DRIVER — the agreement corpus: generates sshd_config files
 # into a temp dir, runs the real `sshd -T -f FILE [-C SPEC]` (Debian 12,
 # OpenSSH 9.2) and our `sshd_eff_driver` on each, and compares the whole
-# output (the security-relevant keywords below are named in the report).
+# output (the security-relevant keywords below are named in the report);
+# each agreeing case is run again through `synolint sshd-effective --root`
+# (SL_SYNOLINT) over a tree holding it as /etc/ssh/sshd_config.
 # Then checks that configs the real `sshd -t` rejects get an error diag from
 # us at the right file:line. Never touches /etc/ssh. Exit 77: not root or
 # no /usr/sbin/sshd.
@@ -72,6 +74,7 @@ new_case() {
 	fi
 	if cmp -s "$T/real" "$T/ours"; then
 		pass=$((pass + 1))
+		via_synolint "$name" "$f" "$spec"
 		return
 	fi
 	sec=""
@@ -85,6 +88,41 @@ new_case() {
 	diff "$T/real" "$T/ours" | sed 's/^/    /' | head -20
 	fail=$((fail + 1))
 }
+
+# via_synolint NAME FILE SPEC: the same case through the program itself —
+# `synolint sshd-effective --root TREE [-C SPEC]`, i.e. collector, bundle,
+# facts and the effective config — with FILE installed as the tree's
+# /etc/ssh/sshd_config and the corpus files (Include targets) copied under
+# the tree at the same paths. Its output must equal the real sshd -T's.
+via_synolint() {
+	[ -n "$SYNOLINT" ] || return 0
+	root="$R/$n"
+	mkdir -p "$root/etc/ssh" "$root$T"
+	cp -R "$T/." "$root$T/"
+	cp "$2" "$root/etc/ssh/sshd_config"
+	# Match Group resolves the user's groups from the tree's own files:
+	# give it copies of this machine's, as the real sshd sees them.
+	cp /etc/passwd /etc/group "$root/etc/"
+	if [ -n "$3" ]; then
+		"$SYNOLINT" sshd-effective --root "$root" -C "$3" > "$T/syno" 2> "$T/syno.err"
+	else
+		"$SYNOLINT" sshd-effective --root "$root" > "$T/syno" 2> "$T/syno.err"
+	fi
+	if [ $? -eq 0 ] && cmp -s "$T/real" "$T/syno"; then
+		spass=$((spass + 1))
+	else
+		echo "FAIL $n $1: synolint sshd-effective --root differs from sshd -T"
+		diff "$T/real" "$T/syno" | sed 's/^/    /' | head -10
+		sed 's/^/    /' "$T/syno.err" | head -5
+		sfail=$((sfail + 1))
+	fi
+	rm -rf "$root"
+}
+SYNOLINT=${SL_SYNOLINT:-}
+R=$(mktemp -d /tmp/sshd_corpus_roots.XXXXXX) || exit 1
+trap 'rm -rf "$T" "$R"' EXIT INT TERM
+spass=0
+sfail=0
 
 # --- plain and defaults
 new_case defaults </dev/null
@@ -521,6 +559,9 @@ bad_case comment-glued 2 'X11Forwarding yes#notacomment\n'
 bad_case any-after-methods 3 'AuthenticationMethods publickey\nAuthenticationMethods any\n'
 echo "rejects: $epass passed, $efail failed"
 
-total_fail=$((fail + efail))
-echo "$((pass + epass)) passed, $total_fail failed"
+[ -z "$SYNOLINT" ] || echo "synolint sshd-effective --root: $spass passed, $sfail failed"
+[ -z "$SYNOLINT" ] || [ $((spass + sfail)) -ge 40 ] || {
+	echo "FAIL: fewer than 40 configurations went through synolint"; sfail=$((sfail + 1)); }
+total_fail=$((fail + efail + sfail))
+echo "$((pass + epass + spass)) passed, $total_fail failed"
 [ $total_fail -eq 0 ]

@@ -8,7 +8,7 @@
 #include "bundle.h"
 #include "diag.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sl_check.h"
 #include "xmalloc.h"
 

@@ -14,10 +14,11 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "bundle.h"
 #include "collector.h"
 #include "diag.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "session.h"
 #include "sl_check.h"
@@ -338,6 +339,19 @@ START_TEST(test_collector_root_tree)
 	build_tree();
 	run_collector(&out);
 	parse_bundle(&out, &rs);
+	{
+		/* The real parser accepts it too, with the same record count. */
+		struct bundle *b = NULL;
+		struct diag d;
+
+		diag_init(&d);
+		if (bundle_parse(out.data, out.len, "collected", &b, &d) != SL_OK)
+			ck_abort_msg("bundle_parse: %s", d.v[0].msg);
+		ck_assert_uint_eq(bundle_count(b), rs.n);
+		ck_assert_str_eq(bundle_meta(b, "session"), "root");
+		bundle_free(b);
+		diag_cleanup(&d);
+	}
 
 	/* meta */
 	ck_assert_str_eq(meta(&rs, "session"), "root");
@@ -511,6 +525,32 @@ START_TEST(test_collector_bad_root)
 }
 END_TEST
 
+/* The committed example bundles (examples/make-bundles.sh) parse. */
+START_TEST(test_example_bundles)
+{
+	static const char *const names[] = { "seed-local", "seed-remote",
+	    "dsm-default", "hardened" };
+	const char *src = getenv("SL_SOURCE_DIR");
+	struct bundle *b = NULL;
+	struct diag d;
+	char *path;
+
+	if (src == NULL)
+		src = ".";
+	diag_init(&d);
+	path = xprintf("%s/examples/%s.bundle", src, names[_i]);
+	if (bundle_load_file(path, &b, &d) != SL_OK)
+		ck_abort_msg("%s: %s", path, d.n ? d.v[0].msg : "?");
+	ck_assert_str_eq(bundle_meta(b, "session"), "root");
+	ck_assert_ptr_nonnull(bundle_meta(b, "openssh_version"));
+	ck_assert_ptr_nonnull(bundle_find(b, REC_FILE, "/etc/ssh/sshd_config"));
+	ck_assert_ptr_nonnull(bundle_find(b, REC_LINK, "/var/services/homes"));
+	bundle_free(b);
+	diag_cleanup(&d);
+	free(path);
+}
+END_TEST
+
 static Suite *
 collector_suite(void)
 {
@@ -521,6 +561,7 @@ collector_suite(void)
 	tcase_add_test(tc, test_collector_argv);
 	tcase_add_test(tc, test_collector_root_tree);
 	tcase_add_test(tc, test_collector_bad_root);
+	tcase_add_loop_test(tc, test_example_bundles, 0, 4);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "err.h"
 #include "facts.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "sl_check.h"
 #include "sshd.h"
@@ -481,6 +481,70 @@ START_TEST(test_realpath_growth)
 }
 END_TEST
 
+/* The realpath work of one host is bounded; past it, paths stay NULL. */
+START_TEST(test_realpath_budget)
+{
+	struct bundle *b = bundle_new();
+	struct facts *f;
+	struct sbuf t;
+	char p[32];
+	unsigned int i, n = SL_MAX_RESOLVE_STEPS / 2000 + 10;
+
+	sbuf_init(&t, 0);
+	for (i = 0; i < 1999; i++)
+		(void)sbuf_puts(&t, "/.");
+	(void)sbuf_puts(&t, "/x");
+	add_dir(b, "/x");
+	for (i = 0; i < n; i++) {
+		snprintf(p, sizeof(p), "/l%06u", i);
+		add_link(b, p, t.data);
+	}
+	sbuf_cleanup(&t);
+	f = build(b, NULL);
+	ck_assert_str_eq(realpath_of(f, "/l000000"), "/x");
+	snprintf(p, sizeof(p), "/l%06u", n - 1);
+	ck_assert_ptr_null(realpath_of(f, p));
+	ck_assert_uint_eq(f->diag.n, 1);
+	ck_assert_ptr_nonnull(strstr(f->diag.v[0].msg, "left unresolved"));
+	facts_free(f);
+}
+END_TEST
+
+/* Many users in many groups: linear-ish, not users x groups x members. */
+START_TEST(test_many_groups)
+{
+	struct bundle *b = bundle_new();
+	struct sbuf pw, gr;
+	struct facts *f;
+	unsigned int i, n = 50000;
+
+	sbuf_init(&pw, 0);
+	sbuf_init(&gr, 0);
+	(void)sbuf_puts(&gr, "all:x:1:");
+	for (i = 0; i < n; i++) {
+		(void)sbuf_putf(&pw, "u%u:x:%u:1::/:/bin/sh\n", i, i + 1000);
+		(void)sbuf_putf(&gr, "%su%u", i ? "," : "", i);
+	}
+	(void)sbuf_puts(&gr, "\n");
+	for (i = 0; i < n; i++)
+		(void)sbuf_putf(&gr, "g%u:x:%u:u0,u0,u%u\n", i, i + 2, i);
+	ck_assert_int_eq(bundle_add_file(b, "/etc/passwd", pw.data, pw.len,
+	    0), 0);
+	ck_assert_int_eq(bundle_add_file(b, "/etc/group", gr.data, gr.len,
+	    0), 0);
+	sbuf_cleanup(&pw);
+	sbuf_cleanup(&gr);
+	f = build(b, NULL);
+	ck_assert_uint_eq(f->nusers, n);
+	ck_assert_uint_eq(facts_user(f, "u0")->groups.n, n + 1);
+	ck_assert_str_eq(facts_user(f, "u0")->groups.v[0], "all");
+	ck_assert_str_eq(facts_user(f, "u0")->groups.v[1], "g0");
+	ck_assert_uint_eq(facts_user(f, "u7")->groups.n, 2);
+	ck_assert_str_eq(facts_user(f, "u7")->groups.v[1], "g7");
+	facts_free(f);
+}
+END_TEST
+
 START_TEST(test_owner_from_bundle)
 {
 	struct bundle *b = bundle_new();
@@ -533,7 +597,7 @@ START_TEST(test_bad_lines)
 	ck_assert_uint_eq(facts_user(f, "last")->uid, 4294967295UL);
 	ck_assert_int_eq(facts_user(f, "last")->disabled, -1);
 	ck_assert_uint_eq(f->ngroups, 1);
-	ck_assert_uint_eq(f->groups[0].members.n, 2);
+	ck_assert_uint_eq(f->groups[0].members.n, 3);	/* as listed */
 	/* passwd lines 2, 3, 4, 5, 10, 11; group 1; shadow 1 and 2. */
 	ck_assert_uint_eq(f->diag.n, 9);
 	ck_assert_uint_eq(f->diag.nerrors, 0);
@@ -709,6 +773,8 @@ facts_suite(void)
 	tcase_add_test(tc, test_realpath_homes);
 	tcase_add_test(tc, test_realpath_limit);
 	tcase_add_test(tc, test_realpath_growth);
+	tcase_add_test(tc, test_realpath_budget);
+	tcase_add_test(tc, test_many_groups);
 	tcase_add_test(tc, test_owner_from_bundle);
 	tcase_add_test(tc, test_bad_lines);
 	tcase_add_test(tc, test_too_many_users);

@@ -19,7 +19,7 @@
 #include "diag.h"
 #include "err.h"
 #include "keys.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sbuf.h"
 #include "session.h"
 #include "sl_check.h"

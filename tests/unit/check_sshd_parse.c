@@ -11,7 +11,7 @@
 
 #include "diag.h"
 #include "err.h"
-#include "limits.h"
+#include "sl_limits.h"
 #include "sl_check.h"
 #include "sshd.h"
 #include "sshd_memsrc.h"

@@ -1,5 +1,5 @@
 /*
- * limits.h — every bound on input that comes from a host or a file, in one
+ * sl_limits.h — every bound on input that comes from a host or a file, in one
  * place. Exceeding one is SL_ERR_TOO_LARGE for that host, never a crash.
  */
 #ifndef SL_LIMITS_H
@@ -13,11 +13,13 @@
 #define SL_MAX_FIELD		8192u		/* one header field */
 #define SL_MAX_HEADER		(2u * SL_MAX_FIELD + 256u)	/* one bundle record header */
 #define SL_MAX_SYMLINKS		40u		/* symlinks followed resolving one path */
+#define SL_MAX_RESOLVE_STEPS	4000000u	/* path components walked for all realpaths */
 #define SL_MAX_INCLUDE_DEPTH	16u		/* nested sshd Include */
 #define SL_MAX_CONFIG_LINES	200000u		/* lines across sshd files */
 #define SL_MAX_USERS		100000u		/* passwd entries */
 #define SL_MAX_RULE_FILE	(4u * 1024 * 1024)	/* one .rules file */
 #define SL_MAX_RULES		10000u
+#define SL_MAX_RULE_ARGS	256u		/* tokens on one rule-file line */
 #define SL_MAX_AUTHKEYS		100000u		/* key lines in one authorized_keys */
 #define SL_MAX_AUTHKEYS_LINE	65536u		/* one authorized_keys line */
 #define SL_MAX_KEY_BLOB		65536u		/* one decoded public key blob */

@@ -1,0 +1,46 @@
+/*
+ * cli.h — the command line: one option table per subcommand that drives both
+ * getopt_long and the --help text, parsed into struct cli_opts.
+ */
+#ifndef SL_CLI_H
+#define SL_CLI_H
+
+#include "rules.h"
+#include "strv.h"
+
+enum cli_cmd { CMD_NONE, CMD_SCAN, CMD_CAPTURE, CMD_SSHD_EFFECTIVE, CMD_RULES };
+
+/* A host to audit, in command-line order. */
+enum target_kind { TARGET_ROOT, TARGET_BUNDLE, TARGET_LOCAL };
+struct cli_target {
+	enum target_kind	 kind;
+	char			*arg;	/* directory or bundle path; NULL for local */
+};
+
+struct cli_opts {
+	enum cli_cmd		 cmd;
+	struct cli_target	*targets;
+	size_t			 ntargets;
+	struct strv		 reports;	/* --report FORMAT[:PATH] */
+	struct strv		 rule_dirs;	/* --rules DIR */
+	struct strv		 only;		/* --only ID */
+	struct strv		 skip;		/* --skip ID */
+	enum severity		 fail_on;
+	int			 openssh_version;	/* --openssh-version, 0: unset */
+	char			*output;	/* capture -o */
+	char			*match_spec;	/* sshd-effective -C */
+	char			*rule_id;	/* rules ID */
+	int			 dump;		/* rules --dump */
+	int			 all;		/* scan --all: list passes too */
+	int			 color;		/* -1 auto, 0 never, 1 always */
+	int			 verbosity;
+};
+
+/*
+ * Parses argv. Returns 0 to run opts->cmd, 1 when --help/--version/-h was
+ * handled (exit 0), or SL_ERR_USAGE after printing a one-line error.
+ */
+int	cli_parse(int argc, char **argv, struct cli_opts *);
+void	cli_opts_cleanup(struct cli_opts *);
+
+#endif

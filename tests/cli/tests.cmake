@@ -1,0 +1,5 @@
+# tests/cli — the synolint program end to end: argument errors and exit codes,
+# scans of the example bundles, report validation, capture round trips.
+sl_add_script_test(cli_usage ${CMAKE_CURRENT_LIST_DIR}/usage.sh LABELS cli)
+sl_add_script_test(cli_examples ${CMAKE_CURRENT_LIST_DIR}/examples.sh LABELS cli)
+sl_add_script_test(cli_roundtrip ${CMAKE_CURRENT_LIST_DIR}/roundtrip.sh LABELS cli)
