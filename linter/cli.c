@@ -84,7 +84,7 @@ static const struct {
 	  "save what the collector sees as a bundle for offline audits" },
 	{ "sshd-effective", CMD_SSHD_EFFECTIVE,
 	  "sshd-effective (--root DIR | --bundle FILE | --local) [-C SPEC]",
-	  "print the effective sshd configuration like `sshd -T`" },
+	  "print the effective sshd configuration like `sshd -T` (exit 1 if sshd would refuse it)" },
 	{ "rules", CMD_RULES, "rules [--rules DIR]... [--dump] [ID]",
 	  "list the rule catalogue, or show one rule in full" },
 	{ NULL, CMD_NONE, NULL, NULL }

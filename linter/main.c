@@ -240,6 +240,13 @@ cmd_sshd_effective(const struct cli_opts *o)
 		goto out;
 	}
 	ex = EXIT_CLEAN;
+	if (f->diag.nerrors > 0) {
+		/* Like `sshd -T`, fail; unlike it, still show the valid lines. */
+		sl_error("sshd would refuse this configuration (%zu error%s "
+		    "above); shown: what its valid lines give",
+		    f->diag.nerrors, f->diag.nerrors == 1 ? "" : "s");
+		ex = EXIT_FINDINGS;
+	}
  out:
 	sshd_effective_free(eff);
 	facts_free(f);
