@@ -214,7 +214,6 @@ inventory_cleanup(struct inventory *inv)
 	free(inv->path);
 	strv_cleanup(&inv->groups);
 	memset(inv, 0, sizeof(*inv));
-	strv_init(&inv->groups);
 }
 
 static void

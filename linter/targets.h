@@ -61,6 +61,7 @@ int	inventory_load(const char *path, struct inventory *inv, struct diag *d);
 /* The same from memory; name labels the diags. */
 int	inventory_parse(const char *data, size_t len, const char *name,
 	    struct inventory *inv, struct diag *d);
+/* Frees everything; inv is left zeroed (a zeroed inventory is empty). */
 void	inventory_cleanup(struct inventory *);
 
 struct target_defaults {
