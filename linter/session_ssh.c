@@ -194,8 +194,13 @@ check_host_key(struct ssh_priv *p, const struct ssh_conn_opts *o,
 			r = SL_ERR_HOSTKEY_UNKNOWN;
 			break;
 		}
+		/* Another thread may have recorded it meanwhile: ask again. */
 		(void)pthread_mutex_lock(&known_hosts_lock);
-		r = ssh_session_update_known_hosts(p->ss);
+		k = ssh_session_is_known_server(p->ss);
+		r = k == SSH_KNOWN_HOSTS_OK ? SSH_OK :
+		    k == SSH_KNOWN_HOSTS_NOT_FOUND ||
+		    k == SSH_KNOWN_HOSTS_UNKNOWN ?
+		    ssh_session_update_known_hosts(p->ss) : SSH_ERROR;
 		(void)pthread_mutex_unlock(&known_hosts_lock);
 		if (r != SSH_OK) {
 			diag_error(d, NULL, 0, "%s: cannot record the host key "

@@ -43,7 +43,10 @@ free_port() {
 P=$(free_port)
 P2=$(free_port)
 while [ "$P2" = "$P" ]; do P2=$(free_port); done
+P3=$(free_port)
+while [ "$P3" = "$P" ] || [ "$P3" = "$P2" ]; do P3=$(free_port); done
 CLOSED=$(free_port)
+TARPIT=$(free_port)
 
 ssh-keygen -q -t ed25519 -N '' -C hostkey -f "$T/hostkey"
 ssh-keygen -q -t ed25519 -N '' -C otherhost -f "$T/otherhost"
@@ -83,6 +86,7 @@ chmod 755 "$T/bin/sudo"
 cat >"$T/sshd_config" <<EOF
 ListenAddress 127.0.0.1:$P
 ListenAddress 127.0.0.1:$P2
+ListenAddress 127.0.0.1:$P3
 HostKey $T/hostkey
 AuthorizedKeysFile $T/authorized_keys
 PermitRootLogin prohibit-password
@@ -94,12 +98,14 @@ StrictModes no
 SetEnv PATH=$T/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 Match LocalPort $P2
 	ForceCommand echo \$\$ >>$T/forced.pids; exec sleep 60
+Match LocalPort $P3
+	ForceCommand echo 'this is not a bundle'
 EOF
 [ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd
 /usr/sbin/sshd -D -e -f "$T/sshd_config" -o PidFile=none 2>"$T/sshd.log" &
 PIDS="$PIDS $!"
 i=0
-until grep -q "port $P2" "$T/sshd.log" 2>/dev/null; do
+until grep -q "port $P3" "$T/sshd.log" 2>/dev/null; do
 	i=$((i + 1))
 	if [ $i -gt 50 ]; then
 		echo "sshd did not start:" >&2
@@ -189,6 +195,23 @@ expect_grep "127.0.0.1:$P2: could not be scanned: collector timed out after 3 s"
 [ "$el" -le 15 ] && ok || bad "--timeout 3 took $el s"
 expect_grep "^host $H" "$T/timeout.txt" "good host reported beside the timeout"
 expect_grep "SSHD-001" "$T/timeout.txt" "good host scanned beside the timeout"
+
+# A tarpit (accepts TCP, never speaks SSH) and garbage instead of a bundle.
+"$PY" -c 'import socket, sys, time
+s = socket.socket()
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(8)
+time.sleep(120)' "$TARPIT" &
+PIDS="$PIDS $!"
+sleep 0.5
+start=$(date +%s)
+expect_exit 3 "tarpit and garbage" -- "$SL" scan $RO --accept-new --timeout 3 \
+    "127.0.0.1:$TARPIT" "127.0.0.1:$P3" "$H" --report "text:$T/bad.txt"
+el=$(($(date +%s) - start))
+[ "$el" -le 15 ] && ok || bad "tarpit with --timeout 3 took $el s"
+expect_grep "127.0.0.1:$TARPIT: could not be scanned: timed out connecting after 3 s" "$T/err" "tarpit timeout named"
+expect_grep "127.0.0.1:$P3: could not be scanned: collector output is not a bundle" "$T/err" "garbage named"
+expect_grep "3 hosts, 2 could not be scanned" "$T/bad.txt" "good host still scanned"
 
 # 9. Inventory with groups.
 cat >"$T/inv" <<EOF
