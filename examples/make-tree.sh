@@ -374,6 +374,16 @@ scenario_dsm_default() {
 	acl /volume1/homes/admin
 	d /volume1/homes/bob 777 1026 "$USERS_GID"
 	acl /volume1/homes/bob
+	# The admin followed a key-login guide (mkdir ~/.ssh, chmod 700, key
+	# in authorized_keys, chmod 600) but left the home as DSM made it:
+	# the classic "it still asks for a password" (sshd's StrictModes).
+	d /volume1/homes/admin/.ssh 700 "$ADMIN_UID" "$USERS_GID"
+	dd_t=$(mktemp -d)
+	ssh-keygen -q -t ed25519 -N '' -C admin@laptop -f "$dd_t/id" </dev/null
+	cat -- "$dd_t/id.pub" >"$D/volume1/homes/admin/.ssh/authorized_keys"
+	rm -rf -- "$dd_t"
+	chown "$ADMIN_UID:$USERS_GID" -- "$D/volume1/homes/admin/.ssh/authorized_keys"
+	chmod 600 -- "$D/volume1/homes/admin/.ssh/authorized_keys"
 }
 
 # Both seed NAS share this: factory DSM 6.2.3, SSH and user homes on,

@@ -157,24 +157,35 @@ sl_lstat() {
 	return 0
 }
 
-# The record cache: one line per path already sent,
-# "PATH<TAB>T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE<TAB>ACL<TAB>LINK", T=! for
-# nostat (MODE then holds the error). Loads ST_* for $1 and returns 0 if the
-# path was sent before.
+# The record cache, a directory tree under $SL_T/c mirroring the host
+# paths already sent (a shell string would make every lookup scan all of
+# them). Component "x" is stored as "x", "." as "=.", ".." as "=..", "=x" as
+# "==x"; the file "=" in a path's directory holds
+# "T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE<TAB>ACL<TAB>LINK" (T=! for nostat, MODE
+# then the error) and "=f" marks a path whose content was handled.
+# sl_ckey sets SL_CK to the directory of host path $1.
+sl_ckey() {
+	ck_rem=$1
+	SL_CK=$SL_T/c
+	while [ -n "$ck_rem" ]; do
+		case $ck_rem in
+		*/*) ck_c=${ck_rem%%/*}; ck_rem=${ck_rem#*/} ;;
+		*) ck_c=$ck_rem; ck_rem= ;;
+		esac
+		case $ck_c in
+		'') continue ;;
+		. | .. | =*) ck_c="=$ck_c" ;;
+		esac
+		SL_CK=$SL_CK/$ck_c
+	done
+}
+
+# Loads ST_* for host path $1 and returns 0 if it was sent before.
 sl_cache_get() {
-	case $SL_CACHE in
-	*"$SL_NL$1$SL_TAB"*) ;;
-	*) return 1 ;;
-	esac
-	cg_r=${SL_CACHE#*"$SL_NL$1$SL_TAB"}
-	cg_r=${cg_r%%"$SL_NL"*}
-	ST_T=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_M=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_U=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_G=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_S=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_A=${cg_r%%"$SL_TAB"*}; cg_r=${cg_r#*"$SL_TAB"}
-	ST_L=$cg_r
+	sl_ckey "$1"
+	[ -f "$SL_CK/=" ] || return 1
+	IFS=$SL_TAB read -r ST_T ST_M ST_U ST_G ST_S ST_A ST_L <"$SL_CK/=" ||
+		return 1
 	ST_E=
 	[ "$ST_T" = ! ] && ST_E=$ST_M
 	return 0
@@ -196,10 +207,15 @@ sl_send() {
 		SL_NSTAT=$((SL_NSTAT + 1))
 		return 1
 	fi
+	# sl_cache_get left SL_CK set for $1.
+	if ! mkdir -p -- "$SL_CK" 2>/dev/null; then
+		sl_skip longpath "$1"
+		return 1
+	fi
 	SL_NSTAT=$((SL_NSTAT + 1))
 	if [ "$ST_T" = ! ]; then
 		sl_rec nostat "$ST_E" "$1"
-		SL_CACHE="$SL_CACHE$1$SL_TAB!$SL_TAB$ST_E$SL_NL"
+		printf '!\t%s\n' "$ST_E" >"$SL_CK/="
 		return 0
 	fi
 	sl_rec stat "$ST_T" "$ST_M" "$ST_U" "$ST_G" "$ST_S" "$ST_A" "$1"
@@ -211,7 +227,8 @@ sl_send() {
 			sl_rec link "$1" "$ST_L"
 		fi
 	fi
-	SL_CACHE="$SL_CACHE$1$SL_TAB$ST_T$SL_TAB$ST_M$SL_TAB$ST_U$SL_TAB$ST_G$SL_TAB$ST_S$SL_TAB$ST_A$SL_TAB$ST_L$SL_NL"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ST_T" "$ST_M" "$ST_U" "$ST_G" \
+	    "$ST_S" "$ST_A" "$ST_L" >"$SL_CK/="
 	return 0
 }
 
@@ -473,9 +490,9 @@ sl_file() {
 	case $1 in
 	/*) sl_norm "$1"; set -- "$SL_NORM" "$2" ;;
 	esac
-	case $SL_FSEEN in
-	*"$SL_NL$1$SL_NL"*) return 1 ;;
-	esac
+	sl_ckey "$1"
+	fl_ck=$SL_CK
+	[ -f "$fl_ck/=f" ] && return 1
 	if [ "$SL_NFILES" -ge "$SL_MAX_FILES" ]; then
 		[ "$SL_NFILES" -eq "$SL_MAX_FILES" ] && sl_skip limit-files "$1"
 		SL_NFILES=$((SL_NFILES + 1))
@@ -488,11 +505,14 @@ sl_file() {
 		*) fl_e=ENOENT ;;	# a dangling symlink
 		esac
 		[ "$fl_e" = EACCES ] || fl_e=ENOENT
+		mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"
 		sl_rec nofile "$fl_e" "$1"
-		SL_FSEEN="$SL_FSEEN$1$SL_NL"
 		return 1
 	fi
-	SL_FSEEN="$SL_FSEEN$1$SL_NL"
+	if ! { mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"; }; then
+		sl_skip longpath "$1"
+		return 1
+	fi
 	SL_NFILES=$((SL_NFILES + 1))
 	fl_real=$SL_ROOT$SL_REAL
 	if [ "$RT" != f ]; then
@@ -843,8 +863,6 @@ sl_main() {
 	SL_NFILES=0
 	SL_NCFG=0
 	SL_BYTES=0
-	SL_CACHE=$SL_NL
-	SL_FSEEN=$SL_NL
 	SL_LS_ACL=-
 	# GNU ls shows a "+" for an ACL; BusyBox ls never does (unknown then).
 	# shellcheck disable=SC2010 # not a file listing

@@ -213,6 +213,20 @@ cmd_sshd_effective(const struct acquire_ctx *actx)
 	return ex;
 }
 
+/* "  LABEL ACTION ARG..." when the rule has that fix. */
+static void
+print_fix_spec(const char *label, const struct fix_spec *fs)
+{
+	size_t i;
+
+	if (fs->action == NULL)
+		return;
+	printf("  %s %s", label, fs->action);
+	for (i = 0; i < fs->args.n; i++)
+		printf(" %s", fs->args.v[i]);
+	printf("\n");
+}
+
 static int
 cmd_rules(const struct cli_opts *o)
 {
@@ -241,12 +255,8 @@ cmd_rules(const struct cli_opts *o)
 			printf("  reference: %s\n", ru->refs.v[i]);
 		if (ru->fix.text != NULL)
 			printf("  fix:       %s\n", ru->fix.text);
-		if (ru->fix.action != NULL) {
-			printf("  action:    %s", ru->fix.action);
-			for (i = 0; i < ru->fix.args.n; i++)
-				printf(" %s", ru->fix.args.v[i]);
-			printf("\n");
-		}
+		print_fix_spec("action:   ", &ru->fix);
+		print_fix_spec("on DSM:   ", &ru->dsm_fix);
 		ex = EXIT_CLEAN;
 	} else {
 		for (i = 0; i < ruleset_count(rs); i++) {

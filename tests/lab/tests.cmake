@@ -1,0 +1,18 @@
+# tests/lab — the fake-Synology lab (real sshd per fake NAS in a private
+# mount namespace; needs root): its smoke test, and synolint's StrictModes
+# verdict against the real sshd's. Skipped (77) without root, unshare or
+# sshd. One lab at a time: the hosts use fixed loopback addresses.
+sl_add_script_test(lab_smoke ${CMAKE_CURRENT_LIST_DIR}/smoke.sh LABELS lab)
+set_tests_properties(lab_smoke PROPERTIES RESOURCE_LOCK lab TIMEOUT 300)
+sl_add_script_test(lab_strictmodes_truth
+    ${CMAKE_CURRENT_LIST_DIR}/strictmodes-truth.sh LABELS lab)
+set_tests_properties(lab_strictmodes_truth PROPERTIES RESOURCE_LOCK lab
+    TIMEOUT 300)
+
+find_program(SL_SHELLCHECK shellcheck)
+if(SL_SHELLCHECK)
+	file(GLOB SL_LAB_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/*.sh
+	    ${CMAKE_CURRENT_LIST_DIR}/scenarios/*.sh ${CMAKE_CURRENT_LIST_DIR}/stubs/*)
+	add_test(NAME lab_shellcheck COMMAND ${SL_SHELLCHECK} -s sh ${SL_LAB_SCRIPTS})
+	set_tests_properties(lab_shellcheck PROPERTIES LABELS lab)
+endif()
