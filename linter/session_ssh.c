@@ -76,10 +76,28 @@ set_timeout(struct ssh_priv *p)
 	(void)ssh_options_set(p->ss, SSH_OPTIONS_TIMEOUT, &t);
 }
 
+/*
+ * libssh's own messages (its verbosity follows LogLevel in ssh_config) go
+ * to our debug level, never straight to stderr. libssh keeps the callback
+ * per thread: every thread that opens a session sets it.
+ */
+static void
+libssh_log(int priority, const char *function, const char *buffer,
+    void *userdata)
+{
+	(void)priority;
+	(void)function;			/* buffer starts with it */
+	(void)userdata;
+	debug("libssh: %s", buffer != NULL ? buffer : "");
+}
+
 int
 session_ssh_global_init(void)
 {
-	return ssh_init() == SSH_OK ? SL_OK : SL_ERR_SYSTEM;
+	if (ssh_init() != SSH_OK)
+		return SL_ERR_SYSTEM;
+	(void)ssh_set_log_callback(libssh_log);
+	return SL_OK;
 }
 
 void
@@ -268,8 +286,9 @@ authenticate(struct ssh_priv *p, const struct ssh_conn_opts *o,
 	    "no key was accepted";
 	(void)ssh_options_get(p->ss, SSH_OPTIONS_USER, &user);
 	diag_error(d, NULL, 0, "%s: authentication failed for user %s: %s "
-	    "(tried %s%sssh-agent and the default keys; only public-key "
-	    "authentication is used)", p->label, user != NULL ? user : "?",
+	    "(tried %s%sssh-agent, the ssh_config IdentityFile and the default "
+	    "keys; only public-key authentication is used)", p->label,
+	    user != NULL ? user : "?",
 	    why, o->identity != NULL ? o->identity : "",
 	    o->identity != NULL ? ", " : "");
 	ssh_string_free_char(user);
@@ -316,6 +335,7 @@ session_ssh_open(const struct ssh_conn_opts *o, struct session **sessionp,
 	unsigned int port;
 
 	*sessionp = NULL;
+	(void)ssh_set_log_callback(libssh_log);
 	p = xcalloc(1, sizeof(*p));
 	p->label = xstrdup(o->label != NULL ? o->label : t->label);
 	p->timeout_s = o->timeout_s > 0 ? o->timeout_s : SESSION_DEFAULT_TIMEOUT;
