@@ -101,7 +101,7 @@ Match LocalPort $P2
 Match LocalPort $P3
 	ForceCommand echo 'this is not a bundle'
 EOF
-[ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd
+[ -d /run/sshd ] || mkdir -m 0755 /run/sshd
 /usr/sbin/sshd -D -e -f "$T/sshd_config" -o PidFile=none 2>"$T/sshd.log" &
 PIDS="$PIDS $!"
 i=0
