@@ -124,7 +124,7 @@ usage_main(FILE *fp)
 
 	fprintf(fp, "usage: synolint [-v | -q] COMMAND [OPTIONS]\n"
 	    "       synolint --version | --help\n\n"
-	    "Audit and harden the SSH exposure of Synology NAS boxes.\n\n"
+	    "Audit the SSH exposure of Synology NAS boxes.\n\n"
 	    "Commands:\n");
 	for (i = 0; cmd_table[i].name != NULL; i++)
 		fprintf(fp, "  %-16s %s\n", cmd_table[i].name, cmd_table[i].what);
