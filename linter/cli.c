@@ -25,7 +25,7 @@ enum opt_id {
 	OPT_QUIET = 'q',
 	OPT_ROOT = 256, OPT_BUNDLE, OPT_LOCAL, OPT_REPORT, OPT_FAIL_ON,
 	OPT_RULES, OPT_ONLY, OPT_SKIP, OPT_OPENSSH, OPT_ALL, OPT_COLOR,
-	OPT_DUMP
+	OPT_DUMP, OPT_PROFILE
 };
 
 struct opt_def {
@@ -59,6 +59,8 @@ static const struct opt_def opt_table[] = {
 	  "OpenSSH version of the target when the bundle does not tell (default 9.2)" },
 	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE,
 	  "write the bundle to FILE (required; written atomically)" },
+	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES,
+	  "rule values for home, business or internet (default: the rule set's default, internet)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
 	  "write a report: text (default, stdout) or junit; repeatable" },
 	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF,
@@ -252,6 +254,10 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 				return usage_error(cmd, "--openssh-version: \"%s\" "
 				    "is not a version like 9.2", optarg);
 			break;
+		case OPT_PROFILE:
+			free(o->profile);
+			o->profile = xstrdup(optarg);
+			break;
 		case OPT_OUTPUT:
 			free(o->output);
 			o->output = xstrdup(optarg);
@@ -386,6 +392,7 @@ cli_opts_cleanup(struct cli_opts *o)
 	strv_cleanup(&o->only);
 	strv_cleanup(&o->skip);
 	free(o->output);
+	free(o->profile);
 	free(o->match_spec);
 	free(o->rule_id);
 	memset(o, 0, sizeof(*o));
