@@ -30,7 +30,7 @@ enum opt_id {
 	OPT_ROOT = 256, OPT_BUNDLE, OPT_LOCAL, OPT_REPORT, OPT_FAIL_ON,
 	OPT_RULES, OPT_ONLY, OPT_SKIP, OPT_OPENSSH, OPT_ALL, OPT_COLOR,
 	OPT_DUMP, OPT_INVENTORY, OPT_KNOWN_HOSTS, OPT_ACCEPT_NEW, OPT_BECOME,
-	OPT_TIMEOUT
+	OPT_TIMEOUT, OPT_PROFILE
 };
 
 struct opt_def {
@@ -80,6 +80,8 @@ static const struct opt_def opt_table[] = {
 	  "write the bundle to FILE (required; written atomically)" },
 	{ "port", OPT_PORT, "PORT", C_REMOTE,
 	  "ssh port for targets that name none (default: ssh_config, then 22)" },
+	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES,
+	  "rule values for home, business or internet (default: the rule set's default, internet)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
 	  "write a report: text (default, stdout) or junit; repeatable" },
 	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF,
@@ -390,6 +392,10 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 				return usage_error(cmd, "--openssh-version: \"%s\" "
 				    "is not a version like 9.2", optarg);
 			break;
+		case OPT_PROFILE:
+			free(o->profile);
+			o->profile = xstrdup(optarg);
+			break;
 		case OPT_OUTPUT:
 			free(o->output);
 			o->output = xstrdup(optarg);
@@ -588,6 +594,7 @@ cli_opts_cleanup(struct cli_opts *o)
 	strv_cleanup(&o->only);
 	strv_cleanup(&o->skip);
 	free(o->output);
+	free(o->profile);
 	free(o->match_spec);
 	free(o->rule_id);
 	memset(o, 0, sizeof(*o));

@@ -47,7 +47,8 @@ load_rules(const struct cli_opts *o, struct ruleset **rsp)
 	int r;
 
 	diag_init(&d);
-	r = ruleset_load((const char *const *)o->rule_dirs.v, 1, rsp, &d);
+	r = ruleset_load_profile((const char *const *)o->rule_dirs.v, 1,
+	    o->profile, rsp, &d);
 	report_diag(&d, r, "loading rules");
 	diag_cleanup(&d);
 	return r;
@@ -271,6 +272,7 @@ cmd_rules(const struct cli_opts *o)
 			printf("%-10s %-8s %s\n", ru->id,
 			    severity_name(ru->severity), ru->title);
 		}
+		ruleset_print_profiles(stdout, rs);
 		ex = EXIT_CLEAN;
 	}
  out:
