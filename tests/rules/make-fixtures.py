@@ -15,6 +15,7 @@ tests/rules/tests.cmake). Usage: make-fixtures.py [OUTDIR] (default: the
 directory of this script).
 """
 import copy
+import json
 import os
 import sys
 import textwrap
@@ -59,18 +60,23 @@ SSHD_CONFIG = [
     "Subsystem sftp internal-sftp -f DAEMON -u 000",            # 29
 ]
 
+# As DSM's knowledge base advises, the built-in admin is disabled (shadow
+# expire field 1) and alice, another administrator, is the one with keys.
 PASSWD = [
     "root:x:0:0::/root:/bin/ash",
     "admin:x:1024:100:System default user:/var/services/homes/admin:/bin/sh",
     "guest:x:1025:100:Guest:/nonexist:/usr/bin/nologin",
+    "alice:x:1026:100::/var/services/homes/alice:/bin/sh",
 ]
-GROUP = ["root:x:0:", "users:x:100:", "administrators:x:101:admin"]
+GROUP = ["root:x:0:", "users:x:100:", "administrators:x:101:admin,alice"]
 SHADOW = [
     "root:*:10933:0:99999:7:::",
-    "admin:x:18400:0:99999:7:::",
+    "admin:x:18400:0:99999:7::1:",
     "guest:*:10933:0:99999:7::1:",
+    "alice:x:19700:0:99999:7:::",
 ]
-SYNOINFO = {"upnpmodelname": "DS920+", "ssh_port": "2222"}
+SYNOINFO = {"upnpmodelname": "DS920+", "ssh_port": "2222",
+            "userHomeEnable": "yes", "enableguest": "no"}
 VERSION = [("majorversion", "7"), ("minorversion", "2"),
            ("buildnumber", "72806"), ("productversion", "7.2.2"),
            ("os_name", "DSM")]
@@ -83,14 +89,64 @@ PRIV_HDR = ("-----BEGIN OPENSSH PRIVATE KEY-----\nFormat: openssh-key-v1\n"
 # the canonical ones: a node under CANON is also sent under NAMED.
 NAMED, CANON = "/var/services/homes/", "/volume1/homes/"
 
+# DSM's tools as the collector runs them on a live box as root (`scan
+# --become`): synowebapi answers (fields read by linter/facts_dsm.c; shapes
+# of tests/fixtures/dsm), the service manager, the TCP listeners.
+WEBAPI = "synowebapi SYNO.Core."
+AUTOBLOCK = dict(enable=True, attempts=10, within_mins=5, expire_day=0)
+TERMINAL = dict(enable_ssh=True, enable_telnet=False, forbid_console=False,
+                ssh_port=2222)
+DSM_CMDS = ("cat /proc/sys/kernel/syno_hw_version",
+            "synosystemctl is-active sshd.service",
+            "synoservicectl --status sshd") + tuple(
+    WEBAPI + x for x in ("Security.AutoBlock get",
+                         "Security.AutoBlock.Rules list allow",
+                         "Terminal get", "FileServ.FTP.SFTP get",
+                         "FileServ.Rsync get"))
+TCP_HEAD = ("  sl  local_address rem_address   st tx_queue rx_queue tr "
+            "tm->when retrnsmt   uid  timeout inode\n")
+TCP6_HEAD = ("  sl  local_address                         remote_address"
+             "                        st tx_queue rx_queue tr tm->when "
+             "retrnsmt   uid  timeout inode\n")
+
+
+def webapi_answer(data):
+    return json.dumps(dict(data=data, success=True), sort_keys=True,
+                      separators=(",", ":")) + "\n"
+
+
+def listen_table(ports, v6):
+    """/proc/net/tcp{,6} as the collector sends it: header + LISTEN lines."""
+    any_ = "0" * (32 if v6 else 8)
+    rows = ["%4d: %s:%04X %s:0000 0A 00000000:00000000 00:00000000 "
+            "00000000     0        0 %d 1 0000000000000000 100 0 0 10 0\n"
+            % (i, any_, port, any_, 16000 + 2 * i + v6)
+            for i, port in enumerate(sorted(ports))]
+    return (TCP6_HEAD if v6 else TCP_HEAD) + "".join(rows)
+
 
 class Host:
     """A host as the collector would see it: meta, lstat nodes, contents."""
 
     def __init__(self):
-        self.meta = [("collector_version", "1"), ("session", "root"),
+        self.meta = [("collector_version", "1"), ("session", "ssh"),
                      ("uid", "0"), ("hostname", "fixture"),
                      ("openssh_version", "OpenSSH_8.2p1")]
+        # cmd records: name -> (status, output); the listeners are kept as
+        # ports and written as /proc/net/tcp{,6} at bundle time.
+        self.listen = {2222, 5000, 5001}
+        self.cmds = {
+            "cat /proc/sys/kernel/syno_hw_version": (0, "DS920+\n"),
+            "synosystemctl is-active sshd.service": (0, "active\n"),
+            WEBAPI + "Security.AutoBlock get": (0, webapi_answer(AUTOBLOCK)),
+            WEBAPI + "Security.AutoBlock.Rules list allow":
+                (0, webapi_answer(dict(ip_info=[], total=0))),
+            WEBAPI + "Terminal get": (0, webapi_answer(TERMINAL)),
+            WEBAPI + "FileServ.FTP.SFTP get":
+                (0, webapi_answer(dict(enable=False))),
+            WEBAPI + "FileServ.Rsync get":
+                (0, webapi_answer(dict(enable_server=False))),
+        }
         self.nodes = {}     # canonical path -> dict
         self.missing = {}   # path -> errno name (nostat)
         self.nofile = {}    # path -> errno name
@@ -119,16 +175,22 @@ class Host:
         self.gone("/root/.ssh/authorized_keys", nofile=True)
         self.gone("/root/.ssh/authorized_keys2", nofile=True)
         self.gone("/nonexist")
+        # admin (disabled) keeps its home but has no ~/.ssh.
         h = CANON + "admin"
         self.dir(h, 0o700, 1024, 100)
-        self.dir(h + "/.ssh", 0o700, 1024, 100)
-        self.file(h + "/.ssh/authorized_keys", 0o600,
-                  KEY_ED + " admin@laptop\n", 1024, 100)
+        self.gone(h + "/.ssh")
+        self.gone(h + "/.ssh/authorized_keys", nofile=True)
         self.gone(h + "/.ssh/authorized_keys2", nofile=True)
-        self.file(h + "/.ssh/id_ed25519", 0o600, PRIV_HDR, 1024, 100,
+        h = CANON + "alice"
+        self.dir(h, 0o700, 1026, 100)
+        self.dir(h + "/.ssh", 0o700, 1026, 100)
+        self.file(h + "/.ssh/authorized_keys", 0o600,
+                  KEY_ED + " alice@laptop\n", 1026, 100)
+        self.gone(h + "/.ssh/authorized_keys2", nofile=True)
+        self.file(h + "/.ssh/id_ed25519", 0o600, PRIV_HDR, 1026, 100,
                   trunc=True)
         self.file(h + "/.ssh/id_ed25519.pub", 0o644,
-                  KEY_ED + " admin@fixture\n", 1024, 100)
+                  KEY_ED + " alice@fixture\n", 1026, 100)
 
     # --- building blocks -------------------------------------------------
     def node(self, path, type_, mode, uid=0, gid=0, acl=0, link=None,
@@ -220,6 +282,16 @@ class Host:
                 len(data), b"t" if n["trunc"] else b"-", p.encode(), data))
         for p in sorted(nofile):
             recs.append(b"nofile\t%s\t%s\n" % (nofile[p].encode(), p.encode()))
+        cmds = dict(self.cmds)
+        if self.listen is not None:
+            for v6, name in ((0, "listen /proc/net/tcp"),
+                             (1, "listen /proc/net/tcp6")):
+                cmds[name] = (0, listen_table(self.listen, v6))
+        for name in sorted(cmds):
+            status, out = cmds[name]
+            data = out.encode()
+            recs.append(b"cmd\t%d\t%d\t%s\n%s\n" % (
+                len(data), status, name.encode(), data))
         return (b"synolint-bundle\t1\n" + b"".join(recs) +
                 b"end\t%d\n" % len(recs))
 
@@ -281,9 +353,11 @@ def synoinfo(key, value):
 
 
 def not_dsm(h):
-    """A plain Linux host: no /etc.defaults/VERSION."""
+    """A plain Linux host: no /etc.defaults/VERSION, so no DSM tools run."""
     h.version = None
     h.gone("/etc.defaults/VERSION")
+    for name in DSM_CMDS:
+        h.cmds.pop(name, None)
 
 
 def passwd(line, shadow=None):
@@ -299,8 +373,8 @@ def no_sshd_config(h):
     h.gone(CFG, nofile=True)
 
 
-H = CANON + "admin"
-NAMED_H = NAMED + "admin"
+H = CANON + "alice"
+NAMED_H = NAMED + "alice"
 AK = H + "/.ssh/authorized_keys"
 C = CFG + ":"
 
@@ -316,77 +390,77 @@ def rule(rid, why, expect, **bundles):
 
 # ---- home.rules ----------------------------------------------------------
 rule("HOME-001",
-     "pass: admin's home, ~/.ssh and authorized_keys are 0700/0700/0600, "
-     "owned by admin, on the real path /volume1/homes/admin. "
+     "pass: alice's home, ~/.ssh and authorized_keys are 0700/0700/0600, "
+     "owned by alice, on the real path /volume1/homes/alice. "
      "fail: DSM's default 0777 home with an ACL: StrictModes refuses the key. "
-     "na: root has no authorized_keys and admin has none either.",
-     ["pass PASS user:admin", "pass NA user:root",
-      "fail FAIL user:admin", "fail NA user:root",
-      "na NA user:admin", "na NA user:root"],
+     "na: root has no authorized_keys and alice has none either.",
+     ["pass PASS user:alice", "pass NA user:root",
+      "fail FAIL user:alice", "fail NA user:root",
+      "na NA user:alice", "na NA user:root"],
      pass_=[], fail=[chmod(H, 0o777, acl=1)],
      na=[rm(AK, nofile=True)])
 
 rule("HOME-002",
-     "pass: /root 0700, admin's home 0700 (via the homes symlink). "
-     "fail: admin's home is DSM's 0777 with an ACL.",
-     ["pass PASS user:admin", "pass PASS user:root",
-      "fail FAIL user:admin", "fail PASS user:root"],
+     "pass: /root 0700, alice's home 0700 (via the homes symlink). "
+     "fail: alice's home is DSM's 0777 with an ACL.",
+     ["pass PASS user:alice", "pass PASS user:root",
+      "fail FAIL user:alice", "fail PASS user:root"],
      pass_=[], fail=[chmod(H, 0o777, acl=1)])
 
 rule("HOME-003",
      "pass: every home owned by its user. "
-     "fail: admin's home owned by root (uid 0).",
-     ["pass PASS user:admin", "pass PASS user:root",
-      "fail FAIL user:admin", "fail PASS user:root"],
+     "fail: alice's home owned by root (uid 0).",
+     ["pass PASS user:alice", "pass PASS user:root",
+      "fail FAIL user:alice", "fail PASS user:root"],
      pass_=[], fail=[chown(H, 0, 0)])
 
 rule("HOME-004",
-     "pass: admin's ~/.ssh 0700 (root has none: NA). "
-     "fail: admin's ~/.ssh 0755. na: nobody has a ~/.ssh.",
-     ["pass PASS user:admin", "pass NA user:root",
-      "fail FAIL user:admin", "fail NA user:root",
-      "na NA user:admin", "na NA user:root"],
+     "pass: alice's ~/.ssh 0700 (root has none: NA). "
+     "fail: alice's ~/.ssh 0755. na: nobody has a ~/.ssh.",
+     ["pass PASS user:alice", "pass NA user:root",
+      "fail FAIL user:alice", "fail NA user:root",
+      "na NA user:alice", "na NA user:root"],
      pass_=[], fail=[chmod(H + "/.ssh", 0o755)],
      na=[rm(H + "/.ssh"), rm(AK, nofile=True), rm(H + "/.ssh/id_ed25519"),
          rm(H + "/.ssh/id_ed25519.pub")])
 
 rule("HOME-005",
-     "pass: admin's ~/.ssh owned by admin. fail: owned by guest (1025). "
+     "pass: alice's ~/.ssh owned by alice. fail: owned by guest (1025). "
      "na: nobody has a ~/.ssh.",
-     ["pass PASS user:admin", "pass NA user:root",
-      "fail FAIL user:admin", "fail NA user:root",
-      "na NA user:admin", "na NA user:root"],
+     ["pass PASS user:alice", "pass NA user:root",
+      "fail FAIL user:alice", "fail NA user:root",
+      "na NA user:alice", "na NA user:root"],
      pass_=[], fail=[chown(H + "/.ssh", 1025)],
      na=[rm(H + "/.ssh"), rm(AK, nofile=True), rm(H + "/.ssh/id_ed25519"),
          rm(H + "/.ssh/id_ed25519.pub")])
 
 rule("HOME-006",
-     "pass: admin's authorized_keys 0600. fail: 0644. "
+     "pass: alice's authorized_keys 0600. fail: 0644. "
      "na: nobody has authorized_keys.",
-     ["pass PASS user:admin", "pass NA user:root",
-      "fail FAIL user:admin", "fail NA user:root",
-      "na NA user:admin", "na NA user:root"],
+     ["pass PASS user:alice", "pass NA user:root",
+      "fail FAIL user:alice", "fail NA user:root",
+      "na NA user:alice", "na NA user:root"],
      pass_=[], fail=[chmod(AK, 0o644)], na=[rm(AK, nofile=True)])
 
 rule("HOME-007",
-     "pass: admin's authorized_keys owned by admin. fail: owned by guest. "
+     "pass: alice's authorized_keys owned by alice. fail: owned by guest. "
      "na: nobody has authorized_keys.",
-     ["pass PASS user:admin", "pass NA user:root",
-      "fail FAIL user:admin", "fail NA user:root",
-      "na NA user:admin", "na NA user:root"],
+     ["pass PASS user:alice", "pass NA user:root",
+      "fail FAIL user:alice", "fail NA user:root",
+      "na NA user:alice", "na NA user:root"],
      pass_=[], fail=[chown(AK, 1025)], na=[rm(AK, nofile=True)])
 
 rule("HOME-008",
-     "pass: admin's ~/.ssh/id_ed25519 is 0600 (root has no keys: NA). "
+     "pass: alice's ~/.ssh/id_ed25519 is 0600 (root has no keys: NA). "
      "fail: it is 0644. na: no private key anywhere.",
      ["pass PASS file:%s/.ssh/id_ed25519" % NAMED_H, "pass NA user:root",
       "fail FAIL file:%s/.ssh/id_ed25519" % NAMED_H, "fail NA user:root",
-      "na NA user:admin", "na NA user:root"],
+      "na NA user:alice", "na NA user:root"],
      pass_=[], fail=[chmod(H + "/.ssh/id_ed25519", 0o644)],
      na=[rm(H + "/.ssh/id_ed25519")])
 
 rule("HOME-009",
-     "pass: admin's ~/.ssh and authorized_keys have no ACL (root has "
+     "pass: alice's ~/.ssh and authorized_keys have no ACL (root has "
      "neither: NA). fail: authorized_keys carries a Synology ACL.",
      ["pass PASS file:%s/.ssh" % NAMED_H,
       "pass PASS file:%s/.ssh/authorized_keys" % NAMED_H,
@@ -427,17 +501,19 @@ for rid, line, kw, good, bad in SIMPLE:
          ["pass PASS host %s%d" % (C, line), "fail FAIL host %s%d" % (C, line)],
          pass_=[], fail=[cfg(line, "%s %s" % (kw, bad))])
 
-# The DSM factory file re-enables forwarding for admin in a Match block: the
+# DSM's factory file re-enables forwarding for root and admin in Match
+# blocks; here for root and alice (admin is disabled on the base host): the
 # global value passes, the per-user view fails at the Match body line.
 rule("SSHD-010",
-     "pass: line 11 sets AllowTcpForwarding no. fail: as DSM's factory file, "
-     "`Match User root` / `Match User admin` (lines 30-33) set it back to "
-     "yes: host passes, root and admin fail at the body lines.",
+     "pass: line 11 sets AllowTcpForwarding no. fail: as DSM's factory file "
+     "does for root and admin, `Match User root` / `Match User alice` "
+     "(lines 30-33) set it back to "
+     "yes: host passes, root and alice fail at the body lines.",
      ["pass PASS host %s11" % C,
       "fail PASS host %s11" % C, "fail FAIL user:root %s31" % C,
-      "fail FAIL user:admin %s33" % C],
+      "fail FAIL user:alice %s33" % C],
      pass_=[], fail=[cfg_add("Match User root", "\tAllowTcpForwarding yes",
-                             "Match User admin", "\tAllowTcpForwarding yes")])
+                             "Match User alice", "\tAllowTcpForwarding yes")])
 
 rule("SSHD-001",
      "pass: line 2 sets PermitRootLogin no. fail: it is commented out, so "
@@ -447,9 +523,9 @@ rule("SSHD-001",
 
 rule("SSHD-002",
      "pass: line 3 sets PasswordAuthentication no. fail: a `Match Group "
-     "administrators` block (line 30-31) turns passwords back on for admin.",
+     "administrators` block (line 30-31) turns passwords back on for alice.",
      ["pass PASS host %s3" % C,
-      "fail PASS host %s3" % C, "fail FAIL user:admin %s31" % C],
+      "fail PASS host %s3" % C, "fail FAIL user:alice %s31" % C],
      pass_=[], fail=[cfg_add("Match Group administrators",
                              "\tPasswordAuthentication yes")])
 
