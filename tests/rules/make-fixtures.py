@@ -2,9 +2,10 @@
 """make-fixtures.py — writes tests/rules/<RULE-ID>/{pass,fail,na}.bundle and
 `expect` from the compact descriptions in RULES below.
 
-Every bundle is the BASE host (a hardened DSM 7.2 box, OpenSSH 8.2p1: every
-built-in rule passes on it) plus a few deltas, so each fixture reads as "the
-hardened box, except ...". The `expect` file lists, per bundle, every finding
+Every bundle is the BASE host (a hardened DSM 7.2 box, OpenSSH 8.2p1, as a
+live `scan --become` collects it, DSM's tool answers included: every built-in
+rule passes on it) plus a few deltas, so each fixture reads as "the hardened
+box, except ...". The `expect` file lists, per bundle, every finding
 the rule must produce for it, exactly (check_rules_fixtures.c):
 
     BUNDLE VERDICT OBJECT [FILE:LINE]
@@ -644,6 +645,204 @@ rule("SSHD-034",
      fail=[add_dir("/etc/ssh/sshd_config.d", 0o755),
            add_file(DROPIN, 0o644, "# fixture drop-in\n")],
      na=[])
+
+
+# ---- dsm.rules -------------------------------------------------------------
+def api(name, base, **changes):
+    """synowebapi's answer for SYNO.Core.<name>: base with changes."""
+    def f(h):
+        h.cmds[WEBAPI + name + " get"] = (
+            0, webapi_answer(dict(base, **changes)))
+    return f
+
+
+def listen(add=(), drop=()):
+    def f(h):
+        h.listen = (h.listen | set(add)) - set(drop)
+    return f
+
+
+def shadow(user, line):
+    """Replace the /etc/shadow line of user."""
+    def f(h):
+        h.shadow = [line if x.split(":")[0] == user else x for x in h.shadow]
+    return f
+
+
+def add_user(name, uid, shell, admin=False):
+    """A DSM user with a home and no ~/.ssh, as the collector sends it."""
+    def f(h):
+        h.passwd.append("%s:x:%d:100::%s%s:%s" % (name, uid, NAMED, name,
+                                                  shell))
+        h.shadow.append("%s:x:19700:0:99999:7:::" % name)
+        if admin:
+            h.group = [x + "," + name if x.startswith("administrators:")
+                       else x for x in h.group]
+        home = CANON + name
+        h.dir(home, 0o700, uid, 100)
+        h.gone(home + "/.ssh")
+        h.gone(home + "/.ssh/authorized_keys", nofile=True)
+        h.gone(home + "/.ssh/authorized_keys2", nofile=True)
+    return f
+
+
+def acl(path, *entries):
+    """path carries a Synology ACL; synoacltool -get lists entries."""
+    owner = "alice"
+    text = ("ACL version: 1\nArchive: is_inherit,is_support_ACL\n"
+            "Owner: [%s(user)]\n---------------------\n" % owner +
+            "".join("\t [%d] %s\n" % (i, e) for i, e in enumerate(entries)))
+
+    def f(h):
+        h.set(path, acl=1)
+        h.cmds["synoacltool -get " + path] = (0, text)
+    return f
+
+
+# DSM's default homes ACL (tests/fixtures/dsm/synoacltool-get-home.txt): the
+# owner and administrators may write; DSM shows such a home as 0777.
+HOMES_ACL = ("user:alice:allow:rwxpdDaARWc--:fd-- (level:0)",
+             "group:administrators:allow:rwxpdDaARWc--:fd-- (level:1)")
+EVERYONE_W = "everyone::allow:rwxpdDaARWc--:fd-- (level:1)"
+
+
+def dsm6(h):
+    """The factory-era DSM 6.2.3 of dsm.md: OpenSSH 7.4p1, upstart."""
+    h.version = [("majorversion", "6"), ("minorversion", "2"),
+                 ("buildnumber", "25426"), ("productversion", "6.2.3"),
+                 ("smallfixnumber", "0"), ("os_name", "DSM")]
+    h.meta = [(k, "OpenSSH_7.4p1" if k == "openssh_version" else v)
+              for k, v in h.meta]
+    del h.cmds["synosystemctl is-active sshd.service"]
+    h.cmds["synoservicectl --status sshd"] = (
+        0, "sshd start/running, process 9876\n")
+
+
+def user_home_off(h):
+    """User home service off: homes -> @fake_home_link, no home exists."""
+    h.synoinfo["userHomeEnable"] = "no"
+    h.set("/var/services/homes", link="/volume1/@fake_home_link")
+    h.dir("/volume1/@fake_home_link", 0o755)
+    for p in [p for p in h.nodes if p.startswith(CANON)]:
+        del h.nodes[p]
+    for p in [p for p in h.missing if p.startswith(CANON)]:
+        del h.missing[p]
+    for p in [p for p in h.nofile if p.startswith(CANON)]:
+        del h.nofile[p]
+    for u in ("admin", "alice"):
+        h.gone("/volume1/@fake_home_link/" + u)
+        h.gone(NAMED + u)
+        for k in ("authorized_keys", "authorized_keys2"):
+            h.gone("%s%s/.ssh/%s" % (NAMED, u, k), nofile=True)
+
+
+PORT22 = [api("Terminal", TERMINAL, ssh_port=22), synoinfo("ssh_port", "22"),
+          listen(add=[22], drop=[2222])]
+
+rule("DSM-001",
+     "pass: synowebapi's AutoBlock answer has enable true (10 attempts in "
+     "5 minutes). fail: enable false, as DSM ships it. na: a plain Linux "
+     "host (no /etc.defaults/VERSION).",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=[api("Security.AutoBlock", AUTOBLOCK, enable=False)],
+     na=[not_dsm])
+
+rule("DSM-002",
+     "pass: 10 attempts within 5 minutes, blocks never expire (expire_day "
+     "0). fail: 20 attempts within 1 minute, blocks expire after 3 days "
+     "(internet profile: at most 10, at least 5 minutes, at least 30 days). "
+     "na: Auto Block is off (DSM-001 reports it).",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=[api("Security.AutoBlock", AUTOBLOCK, attempts=20,
+                         within_mins=1, expire_day=3)],
+     na=[api("Security.AutoBlock", AUTOBLOCK, enable=False)])
+
+rule("DSM-003",
+     "pass: the Terminal API says enable_telnet false. fail: it says true "
+     "and telnetd listens on port 23. na: a plain Linux host.",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=[api("Terminal", TERMINAL, enable_telnet=True),
+                     listen(add=[23])], na=[not_dsm])
+
+rule("DSM-004",
+     "pass: DSM's SSH port is 2222 (Terminal API, synoinfo.conf). fail: "
+     "DSM's default 22 everywhere. na: a plain Linux host.",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=PORT22, na=[not_dsm])
+
+rule("DSM-005",
+     "pass: admin's /etc/shadow expire field is 1 (disabled). fail: it is "
+     "empty: admin is enabled, as before DSM 6.2.4. (The predicate is not "
+     "DSM-specific, so na is not meaningful.)",
+     ["pass PASS host", "fail FAIL host"],
+     pass_=[], fail=[shadow("admin", "admin:x:18400:0:99999:7:::")])
+
+rule("DSM-006",
+     "pass: root and alice (administrators) have shells, guest has nologin, "
+     "admin is disabled. pass also with a user bob who has DSM's "
+     "/sbin/nologin. fail: bob, not an administrator, has /bin/sh. "
+     "na: a plain Linux host.",
+     ["pass PASS host", "fail FAIL user:bob", "na NA host"],
+     pass_=[add_user("bob", 1027, "/sbin/nologin")],
+     fail=[add_user("bob", 1027, "/bin/sh")], na=[not_dsm])
+
+rule("DSM-007",
+     "pass: alice's home carries DSM's default homes ACL (alice and "
+     "administrators write; DSM shows 0777): nothing foreign. fail: alice's "
+     "~/.ssh (mode 0700, so StrictModes is content) has an ACL entry letting "
+     "everyone write. root has no ACL anywhere (PASS).",
+     ["pass PASS file:%s" % NAMED_H, "pass PASS user:root",
+      "fail FAIL file:%s/.ssh" % NAMED_H, "fail PASS user:root"],
+     pass_=[chmod(H, 0o777), acl(H, *HOMES_ACL)],
+     fail=[acl(H + "/.ssh", HOMES_ACL[0], EVERYONE_W)])
+
+rule("DSM-008",
+     "pass: no ACL and modes 0700 (what chmod 700 leaves). fail: DSM's "
+     "default: alice's home shows 0777 only because of the homes ACL, which "
+     "lets only alice and administrators write; sshd refuses her keys. "
+     "na: a plain Linux host.",
+     ["pass PASS user:alice", "pass PASS user:root",
+      "fail FAIL file:%s" % NAMED_H, "fail PASS user:root",
+      "na NA user:alice", "na NA user:root"],
+     pass_=[], fail=[chmod(H, 0o777), acl(H, *HOMES_ACL)], na=[not_dsm])
+
+rule("DSM-009",
+     "pass: userHomeEnable yes, /var/services/homes -> /volume1/homes. "
+     "fail: the service is off (homes -> /volume1/@fake_home_link, no home "
+     "exists) while sshd accepts only keys. na: a plain Linux host.",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=[user_home_off], na=[not_dsm])
+
+rule("DSM-010",
+     "pass: no Port line; sshd listens on DSM's port 2222. fail: `Port "
+     "6622` at line 30 opens a second listener DSM does not show. na: a "
+     "plain Linux host.",
+     ["pass PASS host", "fail FAIL file:%s30 %s30" % (C, C), "na NA host"],
+     pass_=[], fail=[cfg_add("Port 6622"), listen(add=[6622])],
+     na=[not_dsm])
+
+rule("DSM-011",
+     "pass: SSH is on in DSM. fail: the Terminal API says enable_ssh false "
+     "(SFTP and rsync off too) but sshd.service is active and listens on "
+     "2222. na: a plain Linux host.",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=[api("Terminal", TERMINAL, enable_ssh=False)],
+     na=[not_dsm])
+
+rule("DSM-012",
+     "pass: DSM 7.2.2. fail: DSM 6.2.3 with its OpenSSH 7.4p1. na: a plain "
+     "Linux host.",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=[dsm6], na=[not_dsm])
+
+rule("DSM-013",
+     "pass: enableguest=\"no\" and guest's shadow expire field is 1. fail: "
+     "guest enabled in Control Panel (enableguest=\"yes\", expire field "
+     "empty). na: a plain Linux host.",
+     ["pass PASS host", "fail FAIL host", "na NA host"],
+     pass_=[], fail=[synoinfo("enableguest", "yes"),
+                     shadow("guest", "guest:*:10933:0:99999:7:::")],
+     na=[not_dsm])
 
 
 def write_if_changed(path, data):
