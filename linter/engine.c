@@ -14,6 +14,7 @@
 #include "rules_priv.h"
 #include "sbuf.h"
 #include "shquote.h"
+#include "trust.h"
 #include "xmalloc.h"
 
 static int
@@ -45,7 +46,8 @@ render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
 {
 	const struct rule *r = ctx->rule;
 	const struct fix_spec *fs = &r->fix;
-	const char *cfg = ctx->facts->sshd_config_path != NULL ?
+	const char *cfg = ctx->facts != NULL &&
+	    ctx->facts->sshd_config_path != NULL ?
 	    ctx->facts->sshd_config_path : "/etc/ssh/sshd_config";
 	struct sbuf b;
 	char *q = NULL, *owner = NULL, *s = NULL;
@@ -136,21 +138,92 @@ eval_object(const struct pred_ctx *ctx, const char *defobj,
 	pred_out_cleanup(&po);
 }
 
+static int
+is_fleet(const struct rule *rule)
+{
+	return rule->pred != NULL && (rule->pred->scopes & SC_FLEET) != 0;
+}
+
+/* One fleet rule for host 0 of a fleet. */
+static void
+eval_fleet_rule(const struct rule *rule, const struct trust_map *fleet,
+    size_t h, struct findings *out)
+{
+	struct pred_ctx ctx;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.rule = rule;
+	ctx.args = &rule->args;
+	ctx.res = rule_res(rule);
+	ctx.fleet = fleet;
+	ctx.fleet_host = h;
+	eval_object(&ctx, "host", out);
+}
+
+int
+engine_has_fleet_rules(const struct ruleset *rs, const struct engine_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < ruleset_count(rs); i++)
+		if (is_fleet(ruleset_rule(rs, i)) &&
+		    selected(o, ruleset_rule(rs, i)->id))
+			return 1;
+	return 0;
+}
+
+int
+engine_eval_fleet(const struct ruleset *rs, const struct trust_map *fleet,
+    size_t h, const struct engine_opts *opts, struct findings *out)
+{
+	const struct rule *rule;
+	size_t i;
+
+	for (i = 0; i < ruleset_count(rs); i++) {
+		rule = ruleset_rule(rs, i);
+		if (is_fleet(rule) && selected(opts, rule->id))
+			eval_fleet_rule(rule, fleet, h, out);
+	}
+	return 0;
+}
+
 int
 engine_eval(const struct ruleset *rs, const struct facts *facts,
     const struct engine_opts *opts, struct findings *out)
 {
+	return engine_eval_host(rs, facts, opts, 0, out);
+}
+
+int
+engine_eval_host(const struct ruleset *rs, const struct facts *facts,
+    const struct engine_opts *opts, int defer_fleet, struct findings *out)
+{
 	struct pred_ctx ctx;
 	struct sshd_view *view = NULL;
 	const struct rule *rule;
+	struct trust_host *th = NULL;
+	struct trust_map one;
 	char *obj = NULL;
 	size_t i, j;
 
+	memset(&one, 0, sizeof(one));
 	view = sshd_view_new(facts);
 	for (i = 0; i < ruleset_count(rs); i++) {
 		rule = ruleset_rule(rs, i);
 		if (!selected(opts, rule->id) || rule->pred == NULL)
 			continue;
+		if (is_fleet(rule)) {
+			if (defer_fleet)
+				continue;
+			/* A run of one host: the fleet is this host. */
+			if (th == NULL) {
+				th = trust_host_build(facts, facts->host.name,
+				    trust_now());
+				trust_map_init(&one, &th, 1);
+			}
+			eval_fleet_rule(rule, &one, 0, out);
+			continue;
+		}
 		memset(&ctx, 0, sizeof(ctx));
 		ctx.facts = facts;
 		ctx.rule = rule;
@@ -172,5 +245,7 @@ engine_eval(const struct ruleset *rs, const struct facts *facts,
 		}
 	}
 	sshd_view_free(view);
+	trust_map_cleanup(&one);
+	trust_host_free(th);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /*
  * facts.c — facts_build() and facts_free(): runs the build steps of
- * facts_host.c, facts_users.c, facts_paths.c and facts_sshd.c over one
- * bundle, which the facts then own.
+ * facts_host.c, facts_users.c, facts_paths.c, facts_dsm.c, facts_sshd.c
+ * and facts_keys.c over one bundle, which the facts then own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +54,8 @@ facts_build(struct bundle *bundle, const struct facts_opts *opts,
 		diag_move(d, &fi->pub.diag);
 		goto out;
 	}
+	if ((r = keys_model_build(&fi->pub, &fi->pub.keys)) != 0)
+		goto out;
 	*factsp = &fi->pub;
 	fi = NULL;
 	r = 0;
@@ -70,6 +72,7 @@ facts_free(struct facts *f)
 
 	if (f == NULL)
 		return;
+	keys_model_free(f->keys);
 	facts_free_sshd(fi);
 	facts_free_dsm(fi);
 	facts_free_paths(fi);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "keys.h"
 #include "strv.h"
 
 struct bundle;
@@ -186,6 +187,8 @@ struct facts {
 	unsigned int		*listen_ports;	/* TCP ports in LISTEN, sorted, unique */
 	size_t			 nlisten;
 	int			 listen_known;	/* /proc/net/tcp was collected */
+	/* Every key file parsed (facts_keys.c); NULL for hand-built facts. */
+	struct keys_model	*keys;
 	/* Problems found while building: bad lines in sshd_config, etc. */
 	struct diag		 diag;
 	struct bundle		*bundle;	/* owned */
@@ -216,6 +219,96 @@ const char		*facts_synoinfo(const struct facts *, const char *key);
 const struct acl_fact	*facts_acl(const struct facts *, const char *path);
 /* Whether something listens on TCP port (any address); -1 if unknown. */
 int			 facts_listening(const struct facts *, unsigned int port);
+
+/*
+ * ---- the keys model (facts_keys.c) ----------------------------------
+ * Every authorized_keys file sshd may read for a user (the effective
+ * AuthorizedKeysFile of that user's Match context, plus ~/.ssh/
+ * authorized_keys and authorized_keys2 when they exist), every *.pub,
+ * every private key header (id_* and host keys) and every known_hosts
+ * file the collector sent. Pointers into the facts are borrowed; parsed
+ * keys are owned by the model.
+ */
+struct key_user {
+	const struct user_fact	*user;
+	struct strv		 akf;		/* effective AuthorizedKeysFile, absolute */
+	int			 pubkey_auth;	/* effective PubkeyAuthentication */
+	const char		*pubkey_algos;	/* PubkeyAcceptedAlgorithms (KeyTypes
+						 * before 8.5), NULL if unknown */
+	const char		*algos_file;	/* where it was set, NULL: default */
+	unsigned int		 algos_line;
+	/* sshd's allowed_user(): AllowUsers/DenyUsers/AllowGroups/DenyGroups
+	   and PermitRootLogin; root_forced: only keys with command= */
+	int			 login_allowed;
+	const char		*login_why;	/* static, when !login_allowed */
+	int			 root_forced;
+};
+
+struct key_authfile {
+	const char		*path;		/* as the collector named it */
+	const struct key_user	*kuser;		/* whose file it is */
+	int			 sshd_reads;	/* in that user's AuthorizedKeysFile */
+	int			 is_ak2;	/* basename authorized_keys2 */
+	const struct path_fact	*stat;		/* NULL if not collected */
+	const struct authkeys	*ak;		/* NULL if unreadable (err) */
+	const char		*err;
+};
+
+struct key_pubfile {
+	const char		*path;
+	const struct user_fact	*user;		/* NULL for host keys */
+	int			 hostkey;	/* /etc/ssh/ssh_host_*.pub or HostKey */
+	struct pubkey		*key;		/* NULL if unparseable (why) */
+	const char		*comment;	/* may be NULL */
+	const char		*why;
+};
+
+struct key_privfile {
+	const char		*path;
+	const struct user_fact	*user;		/* NULL for host keys */
+	int			 hostkey;
+	const struct path_fact	*stat;
+	struct privkey_info	 info;
+	const char		*why;		/* not a private key header: why */
+	const struct key_pubfile *pub;		/* PATH.pub, NULL if none */
+};
+
+struct key_known_hosts {
+	const char		*path;
+	const struct user_fact	*user;
+	size_t			 nhashed;
+	size_t			 nplain;
+	struct strv		 plain;		/* unhashed host names, in order */
+};
+
+struct keys_model {
+	int			 openssh_version;
+	struct key_user		*users;
+	size_t			 nusers;
+	struct key_authfile	*afiles;
+	size_t			 nafiles;
+	struct key_pubfile	*pubs;
+	size_t			 npubs;
+	struct key_privfile	*privs;
+	size_t			 nprivs;
+	struct key_known_hosts	*known;
+	size_t			 nknown;
+	struct strv		 owned;
+	struct authkeys		**parsed;	/* one per distinct file */
+	const char		**parsed_path;	/* its path */
+	size_t			 nparsed;
+};
+
+/*
+ * Builds the keys model of f (its users, files and sshd configuration).
+ * Lines sshd would skip are kept with their status; never fails on host
+ * data. Returns 0 and *kmp (free with keys_model_free()).
+ */
+int	keys_model_build(const struct facts *f, struct keys_model **kmp);
+void	keys_model_free(struct keys_model *);
+/* The key_user of u, NULL if none. */
+const struct key_user *keys_model_user(const struct keys_model *,
+	    const struct user_fact *u);
 
 /* The default OpenSSH version assumed when the target's is unknown. */
 #define SL_DEFAULT_OPENSSH_VERSION	902

@@ -14,6 +14,7 @@
 #include "facts.h"
 #include "fleet.h"
 #include "log.h"
+#include "trust.h"
 #include "xmalloc.h"
 
 struct pool {
@@ -109,6 +110,7 @@ struct scan_job {
 	struct scan_result		*sr;
 	struct diag			*diags;	/* one per host */
 	size_t				 first;	/* host index of target 0 */
+	struct trust_host		**keys;	/* one per host, or NULL */
 };
 
 static void
@@ -148,7 +150,10 @@ scan_one(size_t i, void *arg)
 
 	r = acquire_facts(j->ctx, t, &f, d);
 	if (r == SL_OK)
-		r = engine_eval(j->rs, f, j->eo, &h->findings);
+		r = engine_eval_host(j->rs, f, j->eo, j->keys != NULL,
+		    &h->findings);
+	if (r == SL_OK && j->keys != NULL)
+		j->keys[i] = trust_host_build(f, h->name, trust_now());
 	if (r != SL_OK) {
 		host_error(h, r, d);
 	} else {
@@ -159,6 +164,36 @@ scan_one(size_t i, void *arg)
 		findings_sort(&h->findings);
 	}
 	facts_free(f);
+}
+
+/* The fleet rules over every scanned host's keys; frees the summaries. */
+static void
+fleet_keys_pass(const struct ruleset *rs, const struct engine_opts *eo,
+    struct scan_result *sr, size_t first, struct trust_host **keys, size_t n)
+{
+	struct trust_host **hosts = xcalloc(n + 1, sizeof(*hosts));
+	size_t *hidx = xcalloc(n + 1, sizeof(*hidx));
+	struct trust_map m;
+	size_t i, nh = 0;
+
+	for (i = 0; i < n; i++)
+		if (keys[i] != NULL) {
+			hidx[nh] = first + i;
+			hosts[nh++] = keys[i];
+		}
+	trust_map_init(&m, hosts, nh);
+	for (i = 0; i < nh; i++) {
+		struct host_result *h = &sr->hosts[hidx[i]];
+
+		(void)engine_eval_fleet(rs, &m, i, eo, &h->findings);
+		findings_sort(&h->findings);
+	}
+	trust_map_cleanup(&m);
+	for (i = 0; i < n; i++)
+		trust_host_free(keys[i]);
+	free(keys);
+	free(hosts);
+	free(hidx);
 }
 
 void
@@ -186,7 +221,18 @@ fleet_scan(const struct acquire_ctx *ctx, const struct ruleset *rs,
 	verbose("scanning %zu host%s, up to %d at once", o->ntargets,
 	    o->ntargets == 1 ? "" : "s", o->jobs < 1 ? 1 : o->jobs);
 	/* No more hosts are added: the workers' pointers stay valid. */
+	/*
+	 * Fleet rules judge every host's keys together: with several hosts
+	 * each worker keeps a summary of its host's keys (not its facts) and
+	 * the rules run once all are in, their findings going to the host
+	 * they judge. One host is judged alone, inside engine_eval.
+	 */
+	j.keys = NULL;
+	if (o->ntargets > 1 && engine_has_fleet_rules(rs, eo))
+		j.keys = xcalloc(o->ntargets, sizeof(*j.keys));
 	fleet_run(o->ntargets, o->jobs, 1, labels, scan_one, &j);
+	if (j.keys != NULL)
+		fleet_keys_pass(rs, eo, sr, first, j.keys, o->ntargets);
 	for (i = 0; i < o->ntargets; i++) {
 		struct host_result *h = &sr->hosts[first + i];
 		size_t k;

@@ -188,6 +188,14 @@ struct authkeys {
  */
 int	authkeys_parse(const char *file, const char *data, size_t len,
 	    struct authkeys **akp, struct diag *d);
+/*
+ * As authkeys_parse(), as the sshd of openssh_version (e.g. 704; 0: the
+ * newest) reads the file: an option that version does not know yet
+ * (expiry-time before 7.7, permitlisten before 7.8, ...) makes the line
+ * AK_BAD_OPTION, as sshd then skips it.
+ */
+int	authkeys_parse_ver(const char *file, const char *data, size_t len,
+	    int openssh_version, struct authkeys **akp, struct diag *d);
 void	authkeys_free(struct authkeys *);
 const char *authkey_status_str(enum authkey_status);
 

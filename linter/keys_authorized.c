@@ -291,9 +291,43 @@ opts_cleanup(struct authkey_opts *o)
  * sshauthopt_parse() on opts (NUL-terminated; parsing stops at a space or
  * TAB). Returns 0, or -1 with *errp and *wherep (the text at fault).
  */
+/*
+ * The OpenSSH release that first accepted an option (names as pushed to
+ * o->names); an older sshd calls it an unknown option and skips the line.
+ * From the release notes: restrict and the positive forms 7.2,
+ * expiry-time 7.7, permitlisten 7.8, (no-)touch-required 8.2,
+ * verify-required 8.9.
+ */
+static const struct {
+	const char	*name;
+	int		 since;
+} opt_since[] = {
+	{ "restrict", 702 }, { "port-forwarding", 702 },
+	{ "agent-forwarding", 702 }, { "x11-forwarding", 702 },
+	{ "pty", 702 }, { "user-rc", 702 }, { "expiry-time", 707 },
+	{ "permitlisten", 708 }, { "touch-required", 802 },
+	{ "no-touch-required", 802 }, { "verify-required", 809 },
+	{ "no-verify-required", 809 }
+};
+
+/* 0 if version (0: any) knows the option name, else its first release. */
+static int
+opt_too_new(const char *name, int version)
+{
+	size_t i;
+
+	if (version <= 0)
+		return 0;
+	for (i = 0; i < sizeof(opt_since) / sizeof(opt_since[0]); i++)
+		if (strcmp(opt_since[i].name, name) == 0)
+			return version < opt_since[i].since ?
+			    opt_since[i].since : 0;
+	return 0;
+}
+
 static int
 parse_options(const char *opts, struct authkey_opts *o, const char **errp,
-    const char **wherep)
+    const char **wherep, int version)
 {
 	const char *start, *eq;
 	char *opt, *cp;
@@ -406,9 +440,17 @@ parse_options(const char *opts, struct authkey_opts *o, const char **errp,
 			}
 			free(opt);
 		}
-		if (opts != start)
+		if (opts != start) {
 			push_name(&o->names, start,
 			    (size_t)((eq != NULL ? eq - 1 : opts) - start));
+			if (opt_too_new(o->names.v[o->names.n - 1],
+			    version) != 0) {
+				*errp = "unknown key option for this "
+				    "OpenSSH version";
+				*wherep = start;
+				return -1;
+			}
+		}
 		if (*opts == '\0' || *opts == ' ' || *opts == '\t')
 			break;
 		if (*opts != ',') {
@@ -542,7 +584,7 @@ read_key(struct authkey_line *l, const struct keytype *kt, const char *t,
 }
 
 static void
-parse_line(struct authkey_line *l, const char *s, const char *e)
+parse_line(struct authkey_line *l, const char *s, const char *e, int version)
 {
 	const char *p, *w1e, *oe, *q, *w2e, *err, *where = NULL;
 	const struct keytype *kt;
@@ -567,7 +609,7 @@ parse_line(struct authkey_line *l, const char *s, const char *e)
 	l->options = xstrndup(p, (size_t)(oe - p));
 	/* NUL-terminated, with the space sshd would see after the options */
 	opts = xprintf("%s ", l->options);
-	optrc = parse_options(opts, &l->opts, &err, &where);
+	optrc = parse_options(opts, &l->opts, &err, &where, version);
 	q = skip_ws(oe, e);
 	w2e = word_end(q, e);
 	if (q == e) {
@@ -618,6 +660,13 @@ int
 authkeys_parse(const char *file, const char *data, size_t len,
     struct authkeys **akp, struct diag *d)
 {
+	return authkeys_parse_ver(file, data, len, 0, akp, d);
+}
+
+int
+authkeys_parse_ver(const char *file, const char *data, size_t len,
+    int openssh_version, struct authkeys **akp, struct diag *d)
+{
 	struct authkeys *ak = NULL;
 	struct authkey_line *l;
 	const char *s = data, *end = data + len, *nl, *e, *p, *nul;
@@ -655,7 +704,7 @@ authkeys_parse(const char *file, const char *data, size_t len,
 			set_status(l, AK_TOO_LONG, xprintf("line longer than "
 			    "%u bytes", SL_MAX_AUTHKEYS_LINE));
 		} else
-			parse_line(l, s, e);
+			parse_line(l, s, e, openssh_version);
 		if (l->status == AK_OK)
 			ak->nok++;
 		else

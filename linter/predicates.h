@@ -17,8 +17,14 @@
 #define SC_USER	(1u << SCOPE_USER)
 #define SC_FILE	(1u << SCOPE_FILE)
 #define SC_KEY	(1u << SCOPE_KEY)
+/*
+ * Not a scope: the predicate judges the keys of every host of the run
+ * together (ctx->fleet), after all hosts were collected (engine.h).
+ */
+#define SC_FLEET	(1u << 8)
 
 struct sshd_view;
+struct trust_map;
 
 struct pred_ctx {
 	const struct facts	*facts;
@@ -28,6 +34,10 @@ struct pred_ctx {
 	const struct user_fact	*user;	/* SCOPE_USER: the user judged, else NULL */
 	struct sshd_view	*sshd;	/* effective sshd settings (cached per run) */
 	int			 is_dsm;
+	/* SC_FLEET predicates: every host of the run, and which one is judged;
+	   facts may then be NULL. */
+	const struct trust_map	*fleet;
+	size_t			 fleet_host;
 };
 
 /* One judgement; every string owned by the result. */
