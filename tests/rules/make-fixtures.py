@@ -845,6 +845,220 @@ rule("DSM-013",
      na=[not_dsm])
 
 
+# ---- keys.rules ------------------------------------------------------------
+# Real public keys made once by ssh-keygen (OpenSSH 9.2; the private halves
+# were thrown away): the base host's KEY_ED is a placeholder that is not
+# valid base64, so the key rules put real keys in place first (real_keys).
+ALICE_PUB = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK41oJeuBCmAiTrw2LzzihjGDzfgF"
+             "Kq6MTpZN10Xt3j+ alice@fixture")
+ALICE_FP = "SHA256:54SxyEzznatpjuhwNFFO6x4FAQfut+j57ujifSrHDJA"
+BOB_PUB = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPhTImL7UGJfj0FL/gyP8uwJp09e1+HD"
+           "dzfZwnZ6qB+M bob@fixture")
+RSA1024_PUB = (
+    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDI17DZ8g6PajHs8yPy9uDN71AnfP9EP5nin"
+    "oesnVm8GG+m36z/PsL3Sx/MZaKGGe7tpOottP4nl7gscW2A3BEy/oCxfk+1m/jA37zh2TpXx0"
+    "3zYzJ0/Q6+NN1sbkf2aDri9hCNxnGNZJwz87sxEdqbM6xNdkO64hJ9V4FaJm6y0Q== "
+    "small@fixture")
+RSA2048_PUB = (
+    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDRIO394kuuyMjwagsHaimiixGB8TwYhdItK"
+    "/wnE17Smqokc6K3EtRnx8+nYTS47TgYh8qJXjWEV6exOshQrhqaTWZU/C0Ox5yb9DuLAgbtTq"
+    "GcuLGVJCVjkfIjV9LoCJP6iL2MsrE7OIzQXV79Z0Wr/fUB4co1ncC6W7nNFHueQZvHHhhZXvT"
+    "VeV2knyfZlQIjGWuh3+2DcQznBVXlYI8TxvC+usl84ZRYGes6Q90KWZaB0rx36Fd/87KJF7Qw4"
+    "udBoMwOTFDIXBYmYHBCTPa8oL9dNYPwAPKJmCJl9elfep5tEio2jmySzVYIZve8U+23NGJ3gSv"
+    "aUodyzXqdWdYZ mid@fixture")
+RSA4096_PUB = (
+    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAACAQCUiosaqKByHQ2Q2hFd/QYRkSWuCyc60PX9V"
+    "xGHFFew8t/sd85JiwiDpjPAj8uXTZ540qeSrVUatfltDDaI+aQJC83ptue7r+lMl9Uf85EDQD"
+    "zOEtoEFhJBRDhf+CEwC+NBqSSNWVInkLs/PriGAIxxLdCVuDiaCEKu5J+UGONAlrBC7YgOtvm8"
+    "wjylZxHNXCDbP8tdixPOyWvKACOwc7UWFYejcufxgs4COAZVYxUqQxFxG0sO9Ems+HAKxSwOR9"
+    "JpjO7hgvXrBCalDfuyj2KMu8KRw7K+lWlrNmO6GIcwRhmWgSCISpL7y6Q+7zG15b2oL8iRtCo1"
+    "EtgD7gIXZ2VL0bJn3GHX1oMEkz0gReWM+wN2Pc+lUQY/Ziqn/Aetg0/jFu6gUUPpfNWywhREoB"
+    "/ajWPI7CG0HYpLGkHruJuFMfB1tWyrRu07k09GGosdvtBYw9iec57K/5ME4KfuBUagZIr31oHZ"
+    "T0gVfS6olp1CJYMc2YOMMWb/ZhimCgiVs3ThwxdJ8IM4XzL1P+4fMRYbXH/Uvj5b1Xh2j2RpUG"
+    "YLsUPWCD4Y7JvrhcCKtjUxaQFX8qYyhP+zEsHXI8f51SSNyRSCk6MwGeQss0MrBf82HIbDGRvu"
+    "E3z8sKmHbOGm7p00ADUE2Ryctom85KCXh/uM6HQ7xP6Dwz8xwXycXeYhxw== big@fixture")
+DSA_PUB = (
+    "ssh-dss AAAAB3NzaC1kc3MAAACBALX3aAcE+5AF/w7yPKGon/WLg3errXxJmVhAKgTyv/mhG"
+    "g5TYmjB1V2j3opLzeU1+M5VrmbtnY3qP5hagfRriIkTAw8o7ar3uHvj/mYGSLhbMKafEeQBKrv"
+    "CtXcOZC250wzM0Nhr+rKJF8eV6pZaId0AVuxVaW25a+uaFwsSCTpTAAAAFQDSTd3jyjV/MVzXF"
+    "J0YD35gplKAGwAAAIEAqTwubruodqOS2nbX9BB6rxn26bY9hWcvn5ro9iQCUi7dJki8itha5ON"
+    "JCptKxynIDCWcBMSG0dviE0/YgeAtZ8ndb2caLqwwaYvP0RMsfRZxQzOR+uKwoabAH4ODwyEev"
+    "YrPpZbtoLg0sHrjCSHfJm0sVsnxb+wcTf8opRrWTv4AAACAFtKibT49jivL2GsMlO8VvLHp1Q2"
+    "+zh+IZlS7tqJgIQmp5g0JWSBimkd6rFIvDZ0rYaWfNAP9hlphZbwv/92W0vCwIjlVRsntKy58S"
+    "jspgUjdBAnmmWRCVfEKyJICnIVomqFAt6kdwTDA0MXkNxXjBhCnlSrliel4kp0d2NB6XDs= "
+    "old@fixture")
+PRIV_ENC = ("-----BEGIN OPENSSH PRIVATE KEY-----\nFormat: openssh-key-v1\n"
+            "Cipher: aes256-ctr\nKDF: bcrypt\n")
+NAK = NAMED_H + "/.ssh/authorized_keys"
+HOSTPUB = "/etc/ssh/ssh_host_ed25519_key.pub"
+
+
+def real_keys(h):
+    """alice's authorized_keys and id_ed25519.pub hold her real key."""
+    h.set(AK, content=ALICE_PUB + "\n")
+    h.set(H + "/.ssh/id_ed25519.pub", content=ALICE_PUB + "\n")
+    h.set(HOSTPUB, content=BOB_PUB.replace("bob@", "root@") + "\n")
+
+
+def ak(*lines):
+    """alice's authorized_keys holds these lines."""
+    def f(h):
+        h.set(AK, content="".join(x + "\n" for x in lines))
+    return f
+
+
+def user_keys(name, uid, admin, ak_lines=(), priv=None, pub=None, mode=0o600,
+              shell="/bin/sh"):
+    """Another user with a ~/.ssh: authorized_keys lines, a private key
+    header (id_ed25519) and its .pub."""
+    def f(h):
+        add_user(name, uid, shell, admin)(h)
+        home = CANON + name
+        h.dir(home + "/.ssh", 0o700, uid, 100)
+        if ak_lines:
+            h.file(home + "/.ssh/authorized_keys", 0o600,
+                   "".join(x + "\n" for x in ak_lines), uid, 100)
+        if priv is not None:
+            h.file(home + "/.ssh/id_ed25519", mode, priv, uid, 100,
+                   trunc=True)
+        if pub is not None:
+            h.file(home + "/.ssh/id_ed25519.pub", 0o644, pub + "\n", uid, 100)
+    return f
+
+
+rule("KEY-001",
+     "pass: real Ed25519 keys only. fail: a DSA host key /etc/ssh/"
+     "ssh_host_dsa_key.pub (the DSM 6 default set).",
+     ["pass PASS host", "fail FAIL key:/etc/ssh/ssh_host_dsa_key.pub"],
+     pass_=[real_keys],
+     fail=[real_keys, add_file("/etc/ssh/ssh_host_dsa_key.pub", 0o644,
+                               DSA_PUB + "\n")])
+
+rule("KEY-002",
+     "pass: alice's key is RSA 2048. fail: RSA 1024. na: no RSA key at all.",
+     ["pass PASS host", "fail FAIL key:%s:1 %s:1" % (NAK, NAK), "na NA host"],
+     pass_=[real_keys, ak(RSA2048_PUB)], fail=[real_keys, ak(RSA1024_PUB)],
+     na=[real_keys])
+
+rule("KEY-003",
+     "pass: alice's key is RSA 4096. fail: RSA 2048, the seed scenario's "
+     "key (a 1024-bit key is KEY-002's and not judged here). na: Ed25519 "
+     "keys only.",
+     ["pass PASS host", "fail FAIL key:%s:1 %s:1" % (NAK, NAK), "na NA host"],
+     pass_=[real_keys, ak(RSA4096_PUB)], fail=[real_keys, ak(RSA2048_PUB)],
+     na=[real_keys])
+
+rule("KEY-004",
+     "pass: an RSA key and PubkeyAcceptedKeyTypes without ssh-rsa "
+     "(OpenSSH 8.2's name; HostKeyAlgorithms of the base has none). fail: "
+     "the same key with OpenSSH 8.2's default list, which has ssh-rsa. "
+     "na: no RSA key.",
+     ["pass PASS host", "fail FAIL key:%s:1" % NAK, "na NA host"],
+     pass_=[real_keys, ak(RSA4096_PUB),
+            cfg_add("PubkeyAcceptedKeyTypes ssh-ed25519,rsa-sha2-512,"
+                    "rsa-sha2-256")],
+     fail=[real_keys, ak(RSA4096_PUB)], na=[real_keys])
+
+rule("KEY-005",
+     "pass: alice's key logs in as alice only. fail: the administrator bob "
+     "authorizes alice's key too.",
+     ["pass PASS host", "fail FAIL key:" + ALICE_FP],
+     pass_=[real_keys],
+     fail=[real_keys, user_keys("bob", 1027, True, [ALICE_PUB])])
+
+rule("KEY-006",
+     "pass: alice (administrator) has from= and restrict on her key. fail: "
+     "her key has no option.",
+     ["pass PASS host", "fail FAIL key:%s:1 %s:1" % (NAK, NAK)],
+     pass_=[real_keys, ak('from="192.168.1.20",restrict ' + ALICE_PUB)],
+     fail=[real_keys])
+
+rule("KEY-007",
+     "pass: alice's id_ed25519 is encrypted (aes256-ctr, bcrypt). fail: "
+     "it has no passphrase (cipher none; the base host). na: no private "
+     "key but the host key, which is not judged.",
+     ["pass PASS host", "fail FAIL key:%s/.ssh/id_ed25519" % NAMED_H,
+      "na NA host"],
+     pass_=[real_keys, lambda h: h.set(H + "/.ssh/id_ed25519",
+                                       content=PRIV_ENC)],
+     fail=[real_keys], na=[real_keys, rm(H + "/.ssh/id_ed25519")])
+
+rule("KEY-008",
+     "pass: alice has an authorized_keys2 but AuthorizedKeysFile names "
+     "only authorized_keys. fail: AuthorizedKeysFile adds "
+     ".ssh/authorized_keys2. na: no authorized_keys2 (the base host).",
+     ["pass PASS file:%s2" % NAK, "fail FAIL file:%s2" % NAK, "na NA host"],
+     pass_=[real_keys, add_file(AK + "2", 0o600, ALICE_PUB + "\n", 1026)],
+     fail=[real_keys, add_file(AK + "2", 0o600, ALICE_PUB + "\n", 1026),
+           cfg(26, "AuthorizedKeysFile .ssh/authorized_keys "
+               ".ssh/authorized_keys2")],
+     na=[real_keys])
+
+rule("KEY-009",
+     "pass: every line is a valid key. fail: DSM 6 (OpenSSH 7.4) and "
+     "expiry-time, which sshd learned in 7.7: sshd skips the line.",
+     ["pass PASS host", "fail FAIL key:%s:1 %s:1" % (NAK, NAK)],
+     pass_=[real_keys],
+     fail=[real_keys, dsm6, ak('restrict,expiry-time="20991231" ' +
+                                ALICE_PUB)])
+
+rule("KEY-010",
+     "pass: expiry-time in 2099. fail: expiry-time in 2020. na: no "
+     "expiry-time at all.",
+     ["pass PASS host", "fail FAIL key:%s:1 %s:1" % (NAK, NAK), "na NA host"],
+     pass_=[real_keys, ak('expiry-time="20991231" ' + ALICE_PUB)],
+     fail=[real_keys, ak('expiry-time="20200101" ' + ALICE_PUB)],
+     na=[real_keys])
+
+rule("KEY-011",
+     "pass: the service account svc (no login shell) keeps its key 0600. "
+     "fail: 0644. na: only accounts with a login shell have keys (HOME-008).",
+     ["pass PASS host", "fail FAIL key:%ssvc/.ssh/id_ed25519" % NAMED,
+      "na NA host"],
+     pass_=[real_keys, user_keys("svc", 1030, False, priv=PRIV_HDR,
+                                 shell="/sbin/nologin")],
+     fail=[real_keys, user_keys("svc", 1030, False, priv=PRIV_HDR,
+                                mode=0o644, shell="/sbin/nologin")],
+     na=[real_keys])
+
+rule("KEY-012",
+     "pass: alice's known_hosts is hashed. fail: it names nas-remote in "
+     "clear. na: no known_hosts.",
+     ["pass PASS file:%s/.ssh/known_hosts" % NAMED_H,
+      "fail FAIL file:%s/.ssh/known_hosts" % NAMED_H, "na NA host"],
+     pass_=[real_keys, add_file(H + "/.ssh/known_hosts", 0o644,
+                                "|1|c2FsdHNhbHRzYWx0c2FsdHNhbHQ=|aGFzaGhhc2hoY"
+                                "XNoaGFzaGhhc2g= " + BOB_PUB + "\n", 1026)],
+     fail=[real_keys, add_file(H + "/.ssh/known_hosts", 0o644,
+                               "nas-remote,192.168.1.20 " + BOB_PUB + "\n",
+                               1026)],
+     na=[real_keys])
+
+rule("KEY-013",
+     "pass: alice's passphrase-less key logs in as bob (administrator) with "
+     "from= and restrict. fail: without options. na: alice's key logs in "
+     "as alice only (the same account is no edge).",
+     ["pass PASS host",
+      "fail FAIL key:%sbob/.ssh/authorized_keys:1 %sbob/.ssh/"
+      "authorized_keys:1" % (NAMED, NAMED), "na NA host"],
+     pass_=[real_keys, user_keys("bob", 1027, True,
+                                 ['from="192.168.1.20",restrict ' +
+                                  ALICE_PUB])],
+     fail=[real_keys, user_keys("bob", 1027, True, [ALICE_PUB])],
+     na=[real_keys])
+
+rule("KEY-014",
+     "pass: the non-administrator bob's passphrase-less key logs in as "
+     "alice only from 192.168.1.20 (from= edges are not followed). fail: "
+     "without from=: bob -> alice (administrator). na: no key logs in.",
+     ["pass PASS host", "fail FAIL user:alice", "na NA host"],
+     pass_=[real_keys, ak(ALICE_PUB, 'from="192.168.1.20" ' + BOB_PUB),
+            user_keys("bob", 1027, False, priv=PRIV_HDR, pub=BOB_PUB)],
+     fail=[real_keys, ak(ALICE_PUB, BOB_PUB),
+           user_keys("bob", 1027, False, priv=PRIV_HDR, pub=BOB_PUB)],
+     na=[real_keys, rm(AK, nofile=True)])
+
+
 def write_if_changed(path, data):
     with open(path, "wb") as fp:
         fp.write(data)
