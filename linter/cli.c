@@ -21,7 +21,8 @@
 #define C_CAPTURE	(1u << CMD_CAPTURE)
 #define C_EFF		(1u << CMD_SSHD_EFFECTIVE)
 #define C_RULES		(1u << CMD_RULES)
-#define C_REMOTE	(C_SCAN | C_CAPTURE | C_EFF)
+#define C_KEYS		(1u << CMD_KEYS)
+#define C_REMOTE	(C_SCAN | C_CAPTURE | C_EFF | C_KEYS)
 
 enum opt_id {
 	OPT_HELP = 'h', OPT_OUTPUT = 'o', OPT_MATCH = 'C', OPT_VERBOSE = 'v',
@@ -30,7 +31,7 @@ enum opt_id {
 	OPT_ROOT = 256, OPT_BUNDLE, OPT_LOCAL, OPT_REPORT, OPT_FAIL_ON,
 	OPT_RULES, OPT_ONLY, OPT_SKIP, OPT_OPENSSH, OPT_ALL, OPT_COLOR,
 	OPT_DUMP, OPT_INVENTORY, OPT_KNOWN_HOSTS, OPT_ACCEPT_NEW, OPT_BECOME,
-	OPT_TIMEOUT, OPT_PROFILE
+	OPT_TIMEOUT, OPT_PROFILE, OPT_FORMAT
 };
 
 struct opt_def {
@@ -48,7 +49,7 @@ static const struct opt_def opt_table[] = {
 	  "also list passed and not-applicable checks in the text report" },
 	{ "become", OPT_BECOME, NULL, C_REMOTE,
 	  "run the collector on remote hosts through sudo (see below)" },
-	{ "bundle", OPT_BUNDLE, "FILE", C_SCAN | C_EFF,
+	{ "bundle", OPT_BUNDLE, "FILE", C_SCAN | C_EFF | C_KEYS,
 	  "audit a bundle saved by `synolint capture` (repeatable)" },
 	{ "color", OPT_COLOR, "WHEN", C_SCAN,
 	  "colour the text report: auto (default, on a TTY), always, never" },
@@ -56,17 +57,19 @@ static const struct opt_def opt_table[] = {
 	  "print the whole rule set in normalised rule-file syntax" },
 	{ "fail-on", OPT_FAIL_ON, "SEVERITY", C_SCAN,
 	  "exit 1 on findings at or above info|low|medium|high|critical (default: low)" },
-	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES,
+	{ "format", OPT_FORMAT, "FORMAT", C_KEYS,
+	  "text (default), json or dot (Graphviz: dot -Tsvg)" },
+	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES | C_KEYS,
 	  "show this help and exit" },
 	{ "identity", OPT_IDENTITY, "FILE", C_REMOTE,
 	  "private key for remote hosts, tried before ssh-agent and the defaults" },
-	{ "inventory", OPT_INVENTORY, "FILE", C_SCAN,
+	{ "inventory", OPT_INVENTORY, "FILE", C_SCAN | C_KEYS,
 	  "hosts, one per line, `#` comments, [group] headers (see below)" },
-	{ "jobs", OPT_JOBS, "N", C_SCAN,
+	{ "jobs", OPT_JOBS, "N", C_SCAN | C_KEYS,
 	  "scan up to N hosts at once (default 8)" },
 	{ "known-hosts", OPT_KNOWN_HOSTS, "FILE", C_REMOTE,
 	  "verify host keys against FILE (default ~/.ssh/known_hosts)" },
-	{ "local", OPT_LOCAL, NULL, C_SCAN | C_CAPTURE | C_EFF,
+	{ "local", OPT_LOCAL, NULL, C_SCAN | C_CAPTURE | C_EFF | C_KEYS,
 	  "audit the machine synolint runs on (run it on the NAS itself)" },
 	{ "login", OPT_LOGIN, "USER", C_REMOTE,
 	  "user for targets that name none (default: ssh_config, then yours)" },
@@ -74,7 +77,7 @@ static const struct opt_def opt_table[] = {
 	  "connection context as `sshd -T -C`: user=U,host=H,addr=A,laddr=L,lport=P,rdomain=R" },
 	{ "only", OPT_ONLY, "ID", C_SCAN,
 	  "evaluate only this rule id or glob (repeatable)" },
-	{ "openssh-version", OPT_OPENSSH, "X.Y", C_SCAN | C_EFF,
+	{ "openssh-version", OPT_OPENSSH, "X.Y", C_SCAN | C_EFF | C_KEYS,
 	  "OpenSSH version of the target when the bundle does not tell (default 9.2)" },
 	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE,
 	  "write the bundle to FILE (required; written atomically)" },
@@ -84,7 +87,7 @@ static const struct opt_def opt_table[] = {
 	  "rule values for home, business or internet (default: the rule set's default, internet)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
 	  "write a report: text (default, stdout) or junit; repeatable" },
-	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF,
+	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF | C_KEYS,
 	  "audit a NAS filesystem mounted or copied at DIR (repeatable for scan)" },
 	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES,
 	  "also load every *.rules file in DIR (repeatable)" },
@@ -116,6 +119,10 @@ static const struct {
 	  "print the effective sshd configuration like `sshd -T` (exit 1 if sshd would refuse it)" },
 	{ "rules", CMD_RULES, "rules [--rules DIR]... [--dump] [ID]",
 	  "list the rule catalogue, or show one rule in full" },
+	{ "keys", CMD_KEYS,
+	  "keys [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
+	  "              [--local] [--format text|json|dot] [SSH OPTIONS]",
+	  "list every key: where it is authorized, where its private half lies, and the trust map" },
 	{ NULL, CMD_NONE, NULL, NULL }
 };
 
@@ -461,6 +468,14 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		case OPT_DUMP:
 			o->dump = 1;
 			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") != 0 &&
+			    strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "dot") != 0)
+				return usage_error(cmd, "--format: \"%s\" is not "
+				    "text, json or dot", optarg);
+			set_str(&o->format, optarg);
+			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				o->color = -1;
@@ -491,6 +506,7 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		if (argc == 1)
 			o->rule_id = xstrdup(argv[0]);
 		return 0;
+	case CMD_KEYS:
 	case CMD_SCAN:
 		if (add_remote_targets(cmd, argv, (size_t)argc, o) != SL_OK)
 			return SL_ERR_USAGE;
@@ -597,5 +613,6 @@ cli_opts_cleanup(struct cli_opts *o)
 	free(o->profile);
 	free(o->match_spec);
 	free(o->rule_id);
+	free(o->format);
 	memset(o, 0, sizeof(*o));
 }

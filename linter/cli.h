@@ -9,7 +9,8 @@
 #include "strv.h"
 #include "targets.h"
 
-enum cli_cmd { CMD_NONE, CMD_SCAN, CMD_CAPTURE, CMD_SSHD_EFFECTIVE, CMD_RULES };
+enum cli_cmd { CMD_NONE, CMD_SCAN, CMD_CAPTURE, CMD_SSHD_EFFECTIVE, CMD_RULES,
+	CMD_KEYS };
 
 /*
  * A host to audit: --root/--bundle/--local targets in command-line order,
@@ -60,6 +61,7 @@ struct cli_opts {
 	struct remote_opts	 remote;
 	int			 jobs;		/* --jobs, hosts in parallel */
 	int			 timeout_s;	/* --timeout per host; 0: default */
+	char			*format;	/* keys --format text|json|dot */
 };
 
 /* The number of remote targets in o. */

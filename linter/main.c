@@ -13,6 +13,7 @@
 #include "atomicfile.h"
 #include "become.h"
 #include "cli.h"
+#include "cmd_keys.h"
 #include "engine.h"
 #include "err.h"
 #include "facts.h"
@@ -322,6 +323,11 @@ main(int argc, char **argv)
 		break;
 	case CMD_RULES:
 		ex = cmd_rules(&o);
+		break;
+	case CMD_KEYS:
+		r = cmd_keys(&ctx);
+		ex = r == SL_OK ? EXIT_CLEAN : r == SL_ERR_CONNECT ?
+		    EXIT_HOSTFAIL : EXIT_USAGE;
 		break;
 	case CMD_NONE:
 		break;
