@@ -866,6 +866,7 @@ sl_users() {
 		sl_walk "$us_hd/.ssh"
 		sl_file "$us_hd/.ssh/authorized_keys" plain
 		sl_file "$us_hd/.ssh/authorized_keys2" plain
+		sl_file "$us_hd/.ssh/known_hosts" plain
 		while IFS= read -r us_a <&7; do
 			[ "$us_a" = none ] && continue
 			sl_expand "$us_a" "$us_u" "$us_uid" "$us_h" || continue
