@@ -292,13 +292,49 @@ base(const char *path)
 	return s != NULL ? s + 1 : path;
 }
 
+/*
+ * Puts the owner of a moving key that logs in as nodes[0] in front of the
+ * path, if it is not on it yet (and is no administrator of h). Returns 1
+ * when it did.
+ */
+static int
+prepend(const struct trust_map *m, struct graph *g, size_t h, size_t *nodes,
+    size_t *edge, size_t *np)
+{
+	const struct acct *first = &g->v[nodes[0]];
+	size_t k, i, from;
+
+	for (k = 0; k < m->nedges; k++) {
+		const struct trust_edge *e = &m->edges[k];
+		const struct trust_priv *p = trust_edge_priv(m, e);
+
+		if (!edge_moves(m, e) || e->to_host != first->host ||
+		    strcmp(trust_edge_auth(m, e)->user, first->user) != 0)
+			continue;
+		from = acct_id(g, e->from_host, p->user, 0);
+		if (g->v[from].host == h && g->v[from].admin)
+			continue;
+		for (i = 0; i < *np && nodes[i] != from; i++)
+			;
+		if (i < *np)
+			continue;
+		memmove(nodes + 1, nodes, *np * sizeof(*nodes));
+		memmove(edge + 1, edge, *np * sizeof(*edge));
+		nodes[0] = from;
+		edge[1] = k;
+		(*np)++;
+		return 1;
+	}
+	return 0;
+}
+
 char *
 trust_chain_to(const struct trust_map *m, size_t h, const char *user)
 {
 	struct graph g;
 	size_t *dist = NULL, *via = NULL, *prev = NULL, *queue = NULL;
-	size_t i, k, qh = 0, qt = 0, target, cur, nsteps;
-	size_t *steps = NULL;
+	size_t i, k, n, qh = 0, qt = 0, target, cur, nsteps;
+	size_t *nodes = NULL, *edge = NULL;
 	const size_t inf = (size_t)-1;
 	struct sbuf b;
 	char *s = NULL;
@@ -347,33 +383,39 @@ trust_chain_to(const struct trust_map *m, size_t h, const char *user)
 	}
 	if (dist[target] == inf)
 		goto out;
+	/* nodes[0..n): the path's accounts; edge[i] leads into nodes[i]. */
+	nodes = xcalloc(g.n + 1, sizeof(*nodes));
+	edge = xcalloc(g.n + 1, sizeof(*edge));
 	nsteps = dist[target];
-	steps = xcalloc(nsteps + 1, sizeof(*steps));
-	for (cur = target, k = nsteps; k > 0; k--) {
-		steps[k - 1] = cur;
+	for (cur = target, k = nsteps + 1; k > 0; k--) {
+		nodes[k - 1] = cur;
+		edge[k - 1] = via[cur];
 		cur = prev[cur];
 	}
+	n = nsteps + 1;
+	/* Show where the chain comes from: walk back while a key leads in. */
+	while (n <= g.n && prepend(m, &g, h, nodes, edge, &n))
+		;
 	sbuf_init(&b, 0);
-	(void)sbuf_putf(&b, "%s:%s", m->hosts[g.v[cur].host]->name,
-	    g.v[cur].user);
-	for (k = 0; k < nsteps; k++) {
-		const struct trust_edge *e = &m->edges[via[steps[k]]];
+	(void)sbuf_putf(&b, "%s:%s", m->hosts[g.v[nodes[0]].host]->name,
+	    g.v[nodes[0]].user);
+	for (k = 1; k < n; k++) {
+		const struct trust_edge *e = &m->edges[edge[k]];
 		const struct trust_priv *p = trust_edge_priv(m, e);
 
-		const char *by = g.v[k == 0 ? cur : steps[k - 1]].user;
-
-		if (strcmp(by, p->user) == 0)
+		if (strcmp(g.v[nodes[k - 1]].user, p->user) == 0)
 			(void)sbuf_putf(&b, " -[%s]->", base(p->path));
 		else
 			(void)sbuf_putf(&b, " -[%s's %s]->", p->user,
 			    base(p->path));
-		(void)sbuf_putf(&b, " %s:%s", m->hosts[g.v[steps[k]].host]->name,
-		    g.v[steps[k]].user);
+		(void)sbuf_putf(&b, " %s:%s", m->hosts[g.v[nodes[k]].host]->name,
+		    g.v[nodes[k]].user);
 	}
 	s = sbuf_steal(&b, NULL);
 	sbuf_cleanup(&b);
  out:
-	free(steps);
+	free(nodes);
+	free(edge);
 	free(dist);
 	free(via);
 	free(prev);
