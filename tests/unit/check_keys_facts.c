@@ -360,8 +360,8 @@ START_TEST(test_rules_real_keys)
 	char *pp, *s, *small, *mid, *dsa, *ak;
 	char *pub_small, *pub_mid, *pub_dsa;
 
-	(void)keygen("ed25519", NULL, "", NULL, "id_ed25519");
-	(void)keygen("ed25519", NULL, "pw", NULL, "id_enc");
+	free(keygen("ed25519", NULL, "", NULL, "id_ed25519"));
+	free(keygen("ed25519", NULL, "pw", NULL, "id_enc"));
 	small = keygen("rsa", "1024", "", NULL, "small");
 	mid = keygen("rsa", "2048", "", NULL, "mid");
 	dsa = keygen("dsa", NULL, "", NULL, "old");
