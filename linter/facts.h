@@ -231,6 +231,7 @@ int			 facts_listening(const struct facts *, unsigned int port);
  */
 struct key_user {
 	const struct user_fact	*user;
+	const char		*real_home;	/* its realpath if elsewhere, or NULL */
 	struct strv		 akf;		/* effective AuthorizedKeysFile, absolute */
 	int			 pubkey_auth;	/* effective PubkeyAuthentication */
 	const char		*pubkey_algos;	/* PubkeyAcceptedAlgorithms (KeyTypes

@@ -14,6 +14,7 @@
 #include "keys.h"
 #include "sbuf.h"
 #include "sshd.h"
+#include "strictmodes.h"
 #include "xmalloc.h"
 
 #define DEFAULT_AKF	".ssh/authorized_keys .ssh/authorized_keys2"
@@ -225,6 +226,8 @@ static void
 build_users(const struct facts *f, struct keys_model *km)
 {
 	struct sshd_effective *global = NULL, *eff;
+	const struct path_fact *pf;
+	char *real = NULL;
 	size_t i;
 	int per_user;
 
@@ -239,6 +242,12 @@ build_users(const struct facts *f, struct keys_model *km)
 			continue;
 		ku = &km->users[km->nusers++];
 		ku->user = u;
+		if (sm_realpath(f, u->home, &real, &pf) == 0 &&
+		    strcmp(real, u->home) != 0)
+			ku->real_home = own(km, real);
+		else
+			free(real);
+		real = NULL;
 		strv_init(&ku->akf);
 		eff = per_user ? eff_for(f, u) : global;
 		fill_user(km, ku, eff);
@@ -275,14 +284,39 @@ parse_once(struct keys_model *km, const struct file_fact *ff)
 	return ak;
 }
 
+/*
+ * The file record of path, or of the same path under the home's realpath
+ * (a bundle may name files either way); *altp (caller frees) is the latter
+ * when it was tried.
+ */
+static const struct file_fact *
+user_file(const struct facts *f, const struct key_user *ku, const char *path,
+    char **altp)
+{
+	const struct user_fact *u = ku->user;
+	const struct file_fact *ff = facts_file(f, path);
+	const char *rh = ku->real_home;
+	size_t hl = strlen(u->home);
+
+	*altp = NULL;
+	if (ff != NULL || rh == NULL ||
+	    strncmp(path, u->home, hl) != 0 || path[hl] != '/')
+		return ff;
+	*altp = xprintf("%s%s", rh, path + hl);
+	return facts_file(f, *altp);
+}
+
 static void
 add_authfile(const struct facts *f, struct keys_model *km,
     const struct key_user *ku, const char *path, int reads, size_t *cap)
 {
-	const struct file_fact *ff = facts_file(f, path);
+	char *alt = NULL;
+	const struct file_fact *ff = user_file(f, ku, path, &alt);
 	struct key_authfile *af;
 	size_t i;
-	const struct path_fact *pf = facts_path(f, path);
+	const struct path_fact *pf = facts_path(f, alt != NULL ? alt : path);
+
+	free(alt);
 
 	/* absent: nothing to read (the collector asks for the usual names) */
 	if (ff == NULL || (ff->data == NULL && (pf == NULL ||
@@ -290,7 +324,7 @@ add_authfile(const struct facts *f, struct keys_model *km,
 		return;
 	for (i = 0; i < km->nafiles; i++)
 		if (km->afiles[i].kuser == ku &&
-		    strcmp(km->afiles[i].path, path) == 0)
+		    strcmp(km->afiles[i].path, ff->path) == 0)
 			return;
 	if (km->nafiles == *cap) {
 		*cap = *cap == 0 ? 16 : *cap * 2;
@@ -333,24 +367,28 @@ build_authfiles(const struct facts *f, struct keys_model *km)
 
 /* The user whose ~/.ssh is dir (first in passwd order), NULL if none. */
 static const struct user_fact *
-ssh_dir_owner(const struct facts *f, const char *path)
+ssh_dir_owner(const struct keys_model *km, const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	size_t i, dl;
+	size_t i, k, dl;
 	char *d;
 
 	if (slash == NULL)
 		return NULL;
 	dl = (size_t)(slash - path);
-	for (i = 0; i < f->nusers; i++) {
-		if (f->users[i].home == NULL || f->users[i].home[0] != '/')
-			continue;
-		d = home_join(f->users[i].home, ".ssh");
-		if (strlen(d) == dl && strncmp(d, path, dl) == 0) {
+	for (i = 0; i < km->nusers; i++) {
+		const char *homes[2];
+
+		homes[0] = km->users[i].user->home;
+		homes[1] = km->users[i].real_home;
+		for (k = 0; k < 2 && homes[k] != NULL; k++) {
+			d = home_join(homes[k], ".ssh");
+			if (strlen(d) == dl && strncmp(d, path, dl) == 0) {
+				free(d);
+				return km->users[i].user;
+			}
 			free(d);
-			return &f->users[i];
 		}
-		free(d);
 	}
 	return NULL;
 }
@@ -421,7 +459,7 @@ build_key_files(const struct facts *f, struct keys_model *km)
 	km->privs = xcalloc(f->nfiles + 1, sizeof(*km->privs));
 	for (i = 0; i < f->nfiles; i++) {
 		const struct file_fact *ff = &f->files[i];
-		const struct user_fact *u = ssh_dir_owner(f, ff->path);
+		const struct user_fact *u = ssh_dir_owner(km, ff->path);
 		int hk = is_hostkey_path(ff->path);
 
 		if (u == NULL && !hk)
@@ -514,10 +552,11 @@ build_known(const struct facts *f, struct keys_model *km)
 	for (i = 0; i < km->nusers; i++) {
 		const struct file_fact *ff;
 		char *p = home_join(km->users[i].user->home,
-		    ".ssh/known_hosts");
+		    ".ssh/known_hosts"), *alt = NULL;
 
-		ff = facts_file(f, p);
+		ff = user_file(f, &km->users[i], p, &alt);
 		free(p);
+		free(alt);
 		if (ff == NULL || ff->data == NULL)
 			continue;
 		km->known[km->nknown].path = ff->path;
