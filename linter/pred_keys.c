@@ -626,58 +626,82 @@ pred_key_known_hosts_hashed(const struct pred_ctx *ctx, struct pred_out *out)
 
 /* ---- fleet ------------------------------------------------------------- */
 
+struct fpref {
+	const char	*fp;
+	size_t		 host;
+	const struct trust_auth *auth;
+};
+
+static int
+cmp_fpref(const void *a, const void *b)
+{
+	const struct fpref *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->fp, y->fp)) != 0)
+		return c;
+	if (x->host != y->host)
+		return x->host < y->host ? -1 : 1;
+	return strcmp(x->auth->user, y->auth->user);
+}
+
 int
 pred_fleet_key_shared(const struct pred_ctx *ctx, struct pred_out *out)
 {
 	const struct trust_map *m = ctx->fleet;
-	const struct trust_host *me;
-	struct strv done, where;
+	struct fpref *v = NULL;
 	struct tally t = { 0, 0 };
 	struct sbuf b;
-	char *acct, *obj;
-	size_t i, h, k;
+	size_t i, j, k, h, n = 0, cap = 0, naccts, mine;
+	char *obj;
 
 	if (m == NULL || ctx->fleet_host >= m->nhosts)
 		return 0;
-	me = m->hosts[ctx->fleet_host];
-	strv_init(&done);
-	for (i = 0; i < me->nauths; i++) {
-		const struct trust_auth *a = &me->auths[i];
-
-		if (!a->usable || strv_find(&done, a->fp) >= 0)
-			continue;
-		strv_push(&done, a->fp);
-		t.checked++;
-		strv_init(&where);
-		for (h = 0; h < m->nhosts; h++)
-			for (k = 0; k < m->hosts[h]->nauths; k++) {
-				const struct trust_auth *x =
-				    &m->hosts[h]->auths[k];
-
-				if (!x->usable || strcmp(x->fp, a->fp) != 0)
-					continue;
-				acct = xprintf("%s:%s", m->hosts[h]->name,
-				    x->user);
-				if (strv_find(&where, acct) < 0)
-					strv_push(&where, acct);
-				free(acct);
+	/* Every usable authorization of the run, sorted by key then account. */
+	for (h = 0; h < m->nhosts; h++)
+		for (k = 0; k < m->hosts[h]->nauths; k++) {
+			if (!m->hosts[h]->auths[k].usable)
+				continue;
+			if (n == cap) {
+				cap = cap == 0 ? 64 : cap * 2;
+				v = xreallocarray(v, cap, sizeof(*v));
 			}
-		if (where.n > 1) {
-			t.failed++;
-			sbuf_init(&b, 0);
-			for (k = 0; k < where.n; k++)
-				(void)sbuf_putf(&b, "%s%s", k > 0 ? ", " : "",
-				    where.v[k]);
-			obj = xprintf("key:%s", a->fp);
-			pred_emit(out, VERDICT_FAIL, obj, "%s %s %u logs in to "
-			    "%zu accounts: %s", a->type, a->fp, a->bits,
-			    where.n, b.data);
-			free(obj);
-			sbuf_cleanup(&b);
+			v[n].fp = m->hosts[h]->auths[k].fp;
+			v[n].host = h;
+			v[n].auth = &m->hosts[h]->auths[k];
+			n++;
 		}
-		strv_cleanup(&where);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_fpref);
+	for (i = 0; i < n; i = j) {
+		naccts = 0;
+		mine = 0;
+		for (j = i; j < n && strcmp(v[j].fp, v[i].fp) == 0; j++) {
+			if (j == i || v[j].host != v[j - 1].host ||
+			    strcmp(v[j].auth->user, v[j - 1].auth->user) != 0)
+				naccts++;
+			mine += v[j].host == ctx->fleet_host;
+		}
+		if (mine == 0)
+			continue;
+		t.checked++;
+		if (naccts < 2)
+			continue;
+		t.failed++;
+		sbuf_init(&b, 0);
+		for (k = i; k < j; k++)
+			if (k == i || v[k].host != v[k - 1].host ||
+			    strcmp(v[k].auth->user, v[k - 1].auth->user) != 0)
+				(void)sbuf_putf(&b, "%s%s:%s", k > i ? ", " : "",
+				    m->hosts[v[k].host]->name, v[k].auth->user);
+		obj = xprintf("key:%s", v[i].fp);
+		pred_emit(out, VERDICT_FAIL, obj, "%s %s %u logs in to %zu "
+		    "accounts: %s", v[i].auth->type, v[i].fp, v[i].auth->bits,
+		    naccts, b.data);
+		free(obj);
+		sbuf_cleanup(&b);
 	}
-	strv_cleanup(&done);
+	free(v);
 	tally_pass(out, &t, "authorized keys checked, each logs in to one "
 	    "account");
 	return 0;
