@@ -36,6 +36,9 @@ struct opt_def {
 	const char	*help;
 };
 
+/* Report options, numbered apart so other option work merges cleanly. */
+enum { OPT_WAIVERS = 400 };
+
 static const struct opt_def opt_table[] = {
 	{ "all", OPT_ALL, NULL, C_SCAN,
 	  "also list passed and not-applicable checks in the text report" },
@@ -67,6 +70,8 @@ static const struct opt_def opt_table[] = {
 	  "also load every *.rules file in DIR (repeatable)" },
 	{ "skip", OPT_SKIP, "ID", C_SCAN,
 	  "do not evaluate this rule id or glob (repeatable)" },
+	{ "waivers", OPT_WAIVERS, "FILE", C_SCAN,
+	  "accepted risks with expiry dates (docs/waivers.md)" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
@@ -260,6 +265,10 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			free(o->match_spec);
 			o->match_spec = xstrdup(optarg);
 			break;
+		case OPT_WAIVERS:
+			free(o->waivers);
+			o->waivers = xstrdup(optarg);
+			break;
 		case OPT_ALL:
 			o->all = 1;
 			break;
@@ -388,5 +397,6 @@ cli_opts_cleanup(struct cli_opts *o)
 	free(o->output);
 	free(o->match_spec);
 	free(o->rule_id);
+	free(o->waivers);
 	memset(o, 0, sizeof(*o));
 }

@@ -30,6 +30,7 @@ struct cli_opts {
 	char			*output;	/* capture -o */
 	char			*match_spec;	/* sshd-effective -C */
 	char			*rule_id;	/* rules ID */
+	char			*waivers;	/* scan --waivers FILE */
 	int			 dump;		/* rules --dump */
 	int			 all;		/* scan --all: list passes too */
 	int			 color;		/* -1 auto, 0 never, 1 always */

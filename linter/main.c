@@ -20,6 +20,7 @@
 #include "report.h"
 #include "rules.h"
 #include "sshd.h"
+#include "waivers.h"
 #include "xmalloc.h"
 
 #define EXIT_CLEAN	0
@@ -72,6 +73,7 @@ cmd_scan(const struct cli_opts *o)
 	struct report_spec *specs = NULL;
 	struct report_opts ropts = { 0, o->all };
 	struct engine_opts eo = { NULL, NULL };
+	struct waivers *wv = NULL;
 	size_t i, nspecs = 0;
 	int ex = EXIT_USAGE, r;
 
@@ -89,6 +91,16 @@ cmd_scan(const struct cli_opts *o)
 		r = report_spec_parse(o->reports.n == 0 ? "text" :
 		    o->reports.v[i], &specs[i], &d);
 		report_diag(&d, r, "--report");
+		diag_cleanup(&d);
+		if (r != SL_OK)
+			goto out;
+	}
+	if (o->waivers != NULL) {
+		struct diag d;
+
+		diag_init(&d);
+		r = waivers_load(o->waivers, &wv, &d);
+		report_diag(&d, r, "--waivers");
 		diag_cleanup(&d);
 		if (r != SL_OK)
 			goto out;
@@ -126,6 +138,8 @@ cmd_scan(const struct cli_opts *o)
 		diag_cleanup(&d);
 	}
 
+	if (wv != NULL)
+		waivers_apply(wv, &sr);
 	ropts.color = o->color == -1 ? (isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL) : o->color;
 	ex = EXIT_CLEAN;
@@ -150,6 +164,7 @@ cmd_scan(const struct cli_opts *o)
 		report_spec_cleanup(&specs[i]);
 	free(specs);
 	scan_result_cleanup(&sr);
+	waivers_free(wv);
 	ruleset_free(rs);
 	return ex;
 }

@@ -20,6 +20,8 @@
 #define SL_MAX_RULE_FILE	(4u * 1024 * 1024)	/* one .rules file */
 #define SL_MAX_RULES		10000u
 #define SL_MAX_RULE_ARGS	256u		/* tokens on one rule-file line */
+#define SL_MAX_WAIVERS_FILE	(1u * 1024 * 1024)	/* one --waivers file */
+#define SL_MAX_WAIVERS		10000u		/* waivers in it */
 #define SL_MAX_STDERR		(1u * 1024 * 1024)	/* collector stderr */
 
 #endif
