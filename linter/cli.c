@@ -63,7 +63,7 @@ static const struct opt_def opt_table[] = {
 	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE,
 	  "write the bundle to FILE (required; written atomically)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
-	  "write a report: text (default, stdout), junit, sarif or json; repeatable" },
+	  "write a report: text (default, stdout), junit, sarif, json or html; repeatable" },
 	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF,
 	  "audit a NAS filesystem mounted or copied at DIR (repeatable for scan)" },
 	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES,

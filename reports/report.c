@@ -21,13 +21,14 @@ static const struct reporter reporters[] = {
 	{ "junit",	".xml",		report_junit },
 	{ "sarif",	".sarif",	report_sarif },
 	{ "json",	".json",	report_json },
+	{ "html",	".html",	report_html },
 	{ NULL,		NULL,		NULL }
 };
 
 const char *
 report_formats(void)
 {
-	return "text, junit, sarif, json";
+	return "text, junit, sarif, json, html";
 }
 
 int

@@ -56,7 +56,7 @@ for n in gitlab github; do
 	(cd "$w" && PATH="$T/bin:$PATH" GITHUB_OUTPUT="$T/$n.ghout" sh -e "$T/$n.sh") \
 	    >"$T/$n.out" 2>"$T/$n.err"
 	echo $? >"$T/$n.rc"
-	for f in synolint-junit.xml synolint.sarif synolint.json; do
+	for f in synolint-junit.xml synolint.sarif synolint.json synolint.html; do
 		[ -s "$w/$f" ] && ok || bad "$n: $f not written"
 	done
 	if xmllint --noout --schema "$SRC/tests/schemas/junit.xsd" "$w/synolint-junit.xml" 2>"$T/x.err"; then ok; else
