@@ -6,8 +6,10 @@
 #include "bundle.h"
 #include "collector.h"
 #include "err.h"
+#include "log.h"
 #include "sl_limits.h"
 #include "session.h"
+#include "session_ssh.h"
 
 const char *
 acquire_label(const struct cli_target *t)
@@ -15,11 +17,31 @@ acquire_label(const struct cli_target *t)
 	return t->kind == TARGET_LOCAL ? "local" : t->arg;
 }
 
-int
-acquire_bundle_bytes(const struct cli_target *t, struct sbuf *out,
-    struct diag *d)
+static int
+open_ssh(const struct acquire_ctx *ctx, const struct cli_target *t,
+    struct session **sp, struct diag *d)
 {
-	struct session_opts so = { 0, acquire_label(t) };
+	const struct remote_opts *ro = &ctx->opts->remote;
+	struct ssh_conn_opts co;
+
+	memset(&co, 0, sizeof(co));
+	co.target = &t->ssh;
+	co.identity = ro->identity;
+	co.config_file = ro->config_file;
+	co.known_hosts = ro->known_hosts;
+	co.accept_new = ro->accept_new;
+	co.become = ro->become;
+	co.become_password = ctx->become_password;
+	co.timeout_s = ctx->opts->timeout_s;
+	co.label = acquire_label(t);
+	return session_ssh_open(&co, sp, d);
+}
+
+int
+acquire_bundle_bytes(const struct acquire_ctx *ctx,
+    const struct cli_target *t, struct sbuf *out, struct diag *d)
+{
+	struct session_opts so = { ctx->opts->timeout_s, acquire_label(t) };
 	struct session *s = NULL;
 	int r = SL_ERR_INTERNAL;
 
@@ -30,11 +52,18 @@ acquire_bundle_bytes(const struct cli_target *t, struct sbuf *out,
 	case TARGET_LOCAL:
 		r = session_local_open(&so, &s, d);
 		break;
+	case TARGET_SSH:
+		r = open_ssh(ctx, t, &s, d);
+		break;
 	case TARGET_BUNDLE:
 		return SL_ERR_INTERNAL;
 	}
 	if (r != SL_OK)
 		goto out;
+	if (t->kind == TARGET_SSH)
+		verbose("%s: connected to %s, host key %s", acquire_label(t),
+		    session_ssh_banner(s), session_ssh_hostkey(s) != NULL ?
+		    session_ssh_hostkey(s) : "?");
 	r = collector_run(s, NULL, out, d);
  out:
 	session_free(s);
@@ -42,10 +71,11 @@ acquire_bundle_bytes(const struct cli_target *t, struct sbuf *out,
 }
 
 int
-acquire_facts(const struct cli_target *t, int openssh_version,
+acquire_facts(const struct acquire_ctx *ctx, const struct cli_target *t,
     struct facts **factsp, struct diag *d)
 {
-	struct facts_opts fo = { acquire_label(t), openssh_version };
+	struct facts_opts fo = { acquire_label(t),
+	    ctx->opts->openssh_version };
 	struct bundle *b = NULL;
 	struct sbuf raw;
 	int r = SL_ERR_INTERNAL;
@@ -55,7 +85,7 @@ acquire_facts(const struct cli_target *t, int openssh_version,
 	if (t->kind == TARGET_BUNDLE) {
 		r = bundle_load_file(t->arg, &b, d);
 	} else {
-		r = acquire_bundle_bytes(t, &raw, d);
+		r = acquire_bundle_bytes(ctx, t, &raw, d);
 		if (r == SL_OK)
 			r = bundle_parse(raw.data, raw.len,
 			    t->kind == TARGET_LOCAL ? "collector output (local)" :

@@ -1,6 +1,7 @@
 /*
  * acquire.h — from a command-line target to a bundle and its facts: runs the
- * collector over the right session (--root, --local) or reads a saved bundle.
+ * collector over the right session (--root, --local, ssh) or reads a saved
+ * bundle. Safe to call from several threads at once (one target each).
  */
 #ifndef SL_ACQUIRE_H
 #define SL_ACQUIRE_H
@@ -10,21 +11,29 @@
 #include "facts.h"
 #include "sbuf.h"
 
-/* The label a target has in reports: the directory, bundle path or "local". */
+/* What every acquisition of one run shares; read-only while hosts run. */
+struct acquire_ctx {
+	const struct cli_opts	*opts;
+	const char		*become_password;	/* NULL: sudo -n */
+};
+
+/* The label a target has in reports: the directory, bundle path, remote
+   target as written, or "local". */
 const char *acquire_label(const struct cli_target *);
 
 /*
- * Runs the collector for a --root or --local target and returns the raw
- * bundle bytes in out (bounded by SL_MAX_BUNDLE). Returns 0 or SL_ERR_*.
+ * Runs the collector for a --root, --local or remote target and returns the
+ * raw bundle bytes in out (bounded by SL_MAX_BUNDLE). Returns 0 or SL_ERR_*
+ * with the reason in diag.
  */
-int	acquire_bundle_bytes(const struct cli_target *, struct sbuf *out,
-	    struct diag *);
+int	acquire_bundle_bytes(const struct acquire_ctx *,
+	    const struct cli_target *, struct sbuf *out, struct diag *);
 
 /*
  * Builds the facts of a target of any kind. Returns 0 and *factsp, or
  * SL_ERR_* with the reason in diag.
  */
-int	acquire_facts(const struct cli_target *, int openssh_version,
+int	acquire_facts(const struct acquire_ctx *, const struct cli_target *,
 	    struct facts **factsp, struct diag *);
 
 #endif

@@ -10,22 +10,27 @@
 #include <string.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "err.h"
 #include "facts.h"
 #include "report.h"
+#include "targets.h"
 #include "xmalloc.h"
 
 #define C_SCAN		(1u << CMD_SCAN)
 #define C_CAPTURE	(1u << CMD_CAPTURE)
 #define C_EFF		(1u << CMD_SSHD_EFFECTIVE)
 #define C_RULES		(1u << CMD_RULES)
+#define C_REMOTE	(C_SCAN | C_CAPTURE | C_EFF)
 
 enum opt_id {
 	OPT_HELP = 'h', OPT_OUTPUT = 'o', OPT_MATCH = 'C', OPT_VERBOSE = 'v',
-	OPT_QUIET = 'q',
+	OPT_QUIET = 'q', OPT_IDENTITY = 'i', OPT_LOGIN = 'l', OPT_PORT = 'p',
+	OPT_SSH_CONFIG = 'F', OPT_JOBS = 'j',
 	OPT_ROOT = 256, OPT_BUNDLE, OPT_LOCAL, OPT_REPORT, OPT_FAIL_ON,
 	OPT_RULES, OPT_ONLY, OPT_SKIP, OPT_OPENSSH, OPT_ALL, OPT_COLOR,
-	OPT_DUMP
+	OPT_DUMP, OPT_INVENTORY, OPT_KNOWN_HOSTS, OPT_ACCEPT_NEW, OPT_BECOME,
+	OPT_TIMEOUT, OPT_PROFILE
 };
 
 struct opt_def {
@@ -40,8 +45,12 @@ struct opt_def {
 enum { OPT_WAIVERS = 400 };
 
 static const struct opt_def opt_table[] = {
+	{ "accept-new", OPT_ACCEPT_NEW, NULL, C_REMOTE,
+	  "record the key of a host not yet in known_hosts (else it is refused)" },
 	{ "all", OPT_ALL, NULL, C_SCAN,
 	  "also list passed and not-applicable checks in the text report" },
+	{ "become", OPT_BECOME, NULL, C_REMOTE,
+	  "run the collector on remote hosts through sudo (see below)" },
 	{ "bundle", OPT_BUNDLE, "FILE", C_SCAN | C_EFF,
 	  "audit a bundle saved by `synolint capture` (repeatable)" },
 	{ "color", OPT_COLOR, "WHEN", C_SCAN,
@@ -52,8 +61,18 @@ static const struct opt_def opt_table[] = {
 	  "exit 1 on findings at or above info|low|medium|high|critical (default: low)" },
 	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES,
 	  "show this help and exit" },
+	{ "identity", OPT_IDENTITY, "FILE", C_REMOTE,
+	  "private key for remote hosts, tried before ssh-agent and the defaults" },
+	{ "inventory", OPT_INVENTORY, "FILE", C_SCAN,
+	  "hosts, one per line, `#` comments, [group] headers (see below)" },
+	{ "jobs", OPT_JOBS, "N", C_SCAN,
+	  "scan up to N hosts at once (default 8)" },
+	{ "known-hosts", OPT_KNOWN_HOSTS, "FILE", C_REMOTE,
+	  "verify host keys against FILE (default ~/.ssh/known_hosts)" },
 	{ "local", OPT_LOCAL, NULL, C_SCAN | C_CAPTURE | C_EFF,
 	  "audit the machine synolint runs on (run it on the NAS itself)" },
+	{ "login", OPT_LOGIN, "USER", C_REMOTE,
+	  "user for targets that name none (default: ssh_config, then yours)" },
 	{ "match", OPT_MATCH, "SPEC", C_EFF,
 	  "connection context as `sshd -T -C`: user=U,host=H,addr=A,laddr=L,lport=P,rdomain=R" },
 	{ "only", OPT_ONLY, "ID", C_SCAN,
@@ -62,6 +81,10 @@ static const struct opt_def opt_table[] = {
 	  "OpenSSH version of the target when the bundle does not tell (default 9.2)" },
 	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE,
 	  "write the bundle to FILE (required; written atomically)" },
+	{ "port", OPT_PORT, "PORT", C_REMOTE,
+	  "ssh port for targets that name none (default: ssh_config, then 22)" },
+	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES,
+	  "rule values for home, business or internet (default: the rule set's default, internet)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
 	  "write a report: text (default, stdout), junit, sarif, json or html; repeatable" },
 	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF,
@@ -70,6 +93,10 @@ static const struct opt_def opt_table[] = {
 	  "also load every *.rules file in DIR (repeatable)" },
 	{ "skip", OPT_SKIP, "ID", C_SCAN,
 	  "do not evaluate this rule id or glob (repeatable)" },
+	{ "ssh-config", OPT_SSH_CONFIG, "FILE", C_REMOTE,
+	  "ssh client config to read instead of ~/.ssh/config, /etc/ssh/ssh_config" },
+	{ "timeout", OPT_TIMEOUT, "SECONDS", C_REMOTE,
+	  "give up on a host after SECONDS, connect + collect (default 300)" },
 	{ "waivers", OPT_WAIVERS, "FILE", C_SCAN,
 	  "accepted risks with expiry dates (docs/waivers.md)" },
 	{ NULL, 0, NULL, 0, NULL }
@@ -82,14 +109,17 @@ static const struct {
 	const char	*what;
 } cmd_table[] = {
 	{ "scan", CMD_SCAN,
-	  "scan [--root DIR]... [--bundle FILE]... [--local] [--report FORMAT[:PATH]]...\n"
-	  "              [--fail-on SEVERITY] [--rules DIR]... [--only ID]... [--skip ID]...",
+	  "scan [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
+	  "              [--local] [--report FORMAT[:PATH]]... [--fail-on SEVERITY]\n"
+	  "              [--rules DIR]... [--only ID]... [--skip ID]... [--waivers FILE]\n"
+	  "              [SSH OPTIONS]",
 	  "audit hosts and report findings" },
-	{ "capture", CMD_CAPTURE, "capture (--root DIR | --local) -o FILE",
+	{ "capture", CMD_CAPTURE,
+	  "capture (HOST | --root DIR | --local) -o FILE [SSH OPTIONS]",
 	  "save what the collector sees as a bundle for offline audits" },
 	{ "sshd-effective", CMD_SSHD_EFFECTIVE,
-	  "sshd-effective (--root DIR | --bundle FILE | --local) [-C SPEC]",
-	  "print the effective sshd configuration like `sshd -T`" },
+	  "sshd-effective (HOST | --root DIR | --bundle FILE | --local) [-C SPEC]",
+	  "print the effective sshd configuration like `sshd -T` (exit 1 if sshd would refuse it)" },
 	{ "rules", CMD_RULES, "rules [--rules DIR]... [--dump] [ID]",
 	  "list the rule catalogue, or show one rule in full" },
 	{ NULL, CMD_NONE, NULL, NULL }
@@ -102,7 +132,7 @@ usage_main(FILE *fp)
 
 	fprintf(fp, "usage: synolint [-v | -q] COMMAND [OPTIONS]\n"
 	    "       synolint --version | --help\n\n"
-	    "Audit and harden the SSH exposure of Synology NAS boxes.\n\n"
+	    "Audit the SSH exposure of Synology NAS boxes.\n\n"
 	    "Commands:\n");
 	for (i = 0; cmd_table[i].name != NULL; i++)
 		fprintf(fp, "  %-16s %s\n", cmd_table[i].name, cmd_table[i].what);
@@ -141,6 +171,29 @@ usage_cmd(FILE *fp, size_t ci)
 	if (cmd_table[ci].cmd == CMD_SCAN)
 		fprintf(fp, "\nReport formats: %s. A report without PATH (or with "
 		    "PATH -) goes to stdout.\n", report_formats());
+	if (cmd_table[ci].cmd == CMD_RULES)
+		return;
+	fprintf(fp, "\nHOST is [USER@]NAME[:PORT] ([ADDR]:PORT for IPv6), or an "
+	    "alias of the ssh\nclient config (HostName, User, Port, IdentityFile, "
+	    "ProxyJump). The user and\nport in HOST win over -l/-p, which win over "
+	    "the ssh config. Host keys are\nchecked against known_hosts: an unknown "
+	    "key is refused unless --accept-new\n(then recorded), a changed key "
+	    "always. Authentication is by public key only\n(ssh-agent, -i, the "
+	    "config's and the default keys), never a prompt.\n"
+	    "--become runs the collector as root with `sudo -n`, or, when "
+	    "SYNOLINT_BECOME_PASSWORD\nis set or a password is typed at the "
+	    "prompt on the terminal, `sudo -S` with the\npassword on stdin; it "
+	    "never appears in arguments, logs or reports. Without\n--become, what "
+	    "only root may read is reported as \"could not check (needs --become)\".\n");
+	if (cmd_table[ci].cmd == CMD_SCAN)
+		fprintf(fp, "\nAn inventory lists one HOST per line; \"[NAME]\" "
+		    "starts a group, named on the\ncommand line as @NAME (@all: "
+		    "every host). Without HOST arguments every host of\nthe "
+		    "inventory is scanned. A host that cannot be scanned (unreachable, "
+		    "refused,\nauthentication, host key, timeout, collector failure) is "
+		    "reported as an error\nand makes the exit status 3; the others are "
+		    "still scanned. Remote targets come\nafter --root/--bundle/--local "
+		    "ones in reports, in command-line order.\n");
 }
 
 static int usage_error(const char *, const char *, ...)
@@ -168,9 +221,98 @@ add_target(struct cli_opts *o, enum target_kind kind, const char *arg)
 {
 	o->targets = xreallocarray(o->targets, o->ntargets + 1,
 	    sizeof(*o->targets));
+	memset(&o->targets[o->ntargets], 0, sizeof(o->targets[0]));
 	o->targets[o->ntargets].kind = kind;
 	o->targets[o->ntargets].arg = arg != NULL ? xstrdup(arg) : NULL;
 	o->ntargets++;
+}
+
+/* A decimal in [lo, hi], or -1. */
+static long
+parse_num(const char *s, long lo, long hi)
+{
+	char *end = NULL;
+	long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < lo || v > hi)
+		return -1;
+	return v;
+}
+
+static void
+set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = xstrdup(s);
+}
+
+size_t
+cli_count_remote(const struct cli_opts *o)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < o->ntargets; i++)
+		if (o->targets[i].kind == TARGET_SSH)
+			n++;
+	return n;
+}
+
+/*
+ * Positional arguments (and --inventory) become remote targets after the
+ * others. Errors are printed here: a diag with file:line, or usage.
+ */
+static int
+add_remote_targets(const char *cmd, char **args, size_t nargs,
+    struct cli_opts *o)
+{
+	struct inventory inv;
+	struct target_defaults def = { o->remote.user, o->remote.port };
+	struct ssh_target *tv = NULL;
+	struct diag d;
+	size_t i, n = 0;
+	int r = SL_OK, have_inv = 0;
+
+	diag_init(&d);
+	memset(&inv, 0, sizeof(inv));
+	if (o->remote.inventory != NULL) {
+		if ((r = inventory_load(o->remote.inventory, &inv, &d)) != SL_OK)
+			goto out;
+		have_inv = 1;
+	}
+	if (nargs == 0 && !have_inv)
+		goto out;
+	r = targets_resolve((const char *const *)args, nargs,
+	    have_inv ? &inv : NULL, &def, &tv, &n, &d);
+	if (r != SL_OK)
+		goto out;
+	for (i = 0; i < n; i++) {
+		o->targets = xreallocarray(o->targets, o->ntargets + 1,
+		    sizeof(*o->targets));
+		memset(&o->targets[o->ntargets], 0, sizeof(o->targets[0]));
+		o->targets[o->ntargets].kind = TARGET_SSH;
+		o->targets[o->ntargets].arg = xstrdup(tv[i].label);
+		o->targets[o->ntargets].ssh = tv[i];	/* moves */
+		memset(&tv[i], 0, sizeof(tv[i]));
+		o->ntargets++;
+	}
+ out:
+	if (r != SL_OK) {
+		for (i = 0; i < d.n; i++) {
+			char *line = diag_format(&d.v[i]);
+
+			fprintf(stderr, "synolint: %s: %s\n", cmd, line);
+			free(line);
+		}
+		r = SL_ERR_USAGE;
+	}
+	targets_free(tv, n);
+	if (have_inv || o->remote.inventory != NULL)
+		inventory_cleanup(&inv);
+	diag_cleanup(&d);
+	return r;
 }
 
 static int
@@ -200,7 +342,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 	int c;
 
 	memset(lopts, 0, sizeof(lopts));
-	shorts[ns++] = '+';
 	shorts[ns++] = ':';
 	for (i = 0; opt_table[i].name != NULL; i++) {
 		const struct opt_def *d = &opt_table[i];
@@ -257,6 +398,10 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 				return usage_error(cmd, "--openssh-version: \"%s\" "
 				    "is not a version like 9.2", optarg);
 			break;
+		case OPT_PROFILE:
+			free(o->profile);
+			o->profile = xstrdup(optarg);
+			break;
 		case OPT_OUTPUT:
 			free(o->output);
 			o->output = xstrdup(optarg);
@@ -271,6 +416,57 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			break;
 		case OPT_ALL:
 			o->all = 1;
+			break;
+		case OPT_IDENTITY:
+			set_str(&o->remote.identity, optarg);
+			break;
+		case OPT_SSH_CONFIG:
+			set_str(&o->remote.config_file, optarg);
+			break;
+		case OPT_KNOWN_HOSTS:
+			set_str(&o->remote.known_hosts, optarg);
+			break;
+		case OPT_INVENTORY:
+			set_str(&o->remote.inventory, optarg);
+			break;
+		case OPT_LOGIN: {
+			struct ssh_target t;
+			const char *why = NULL;
+			char *spec = xprintf("%s@x", optarg);
+
+			if (ssh_target_parse(spec, &t, &why) != SL_OK) {
+				free(spec);
+				return usage_error(cmd, "-l: bad user \"%s\": %s",
+				    optarg, why);
+			}
+			ssh_target_cleanup(&t);
+			free(spec);
+			set_str(&o->remote.user, optarg);
+			break;
+		}
+		case OPT_PORT:
+			if ((o->remote.port = target_parse_port(optarg)) == 0)
+				return usage_error(cmd, "-p: \"%s\" is not a port "
+				    "(1-65535)", optarg);
+			break;
+		case OPT_ACCEPT_NEW:
+			o->remote.accept_new = 1;
+			break;
+		case OPT_BECOME:
+			o->remote.become = 1;
+			break;
+		case OPT_JOBS:
+			if ((o->jobs = (int)parse_num(optarg, 1, CLI_MAX_JOBS))
+			    < 0)
+				return usage_error(cmd, "--jobs: \"%s\" is not a "
+				    "number from 1 to %d", optarg, CLI_MAX_JOBS);
+			break;
+		case OPT_TIMEOUT:
+			if ((o->timeout_s = (int)parse_num(optarg, 1,
+			    CLI_MAX_TIMEOUT)) < 0)
+				return usage_error(cmd, "--timeout: \"%s\" is not "
+				    "a number of seconds from 1 to %d", optarg,
+				    CLI_MAX_TIMEOUT);
 			break;
 		case OPT_DUMP:
 			o->dump = 1;
@@ -306,25 +502,31 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			o->rule_id = xstrdup(argv[0]);
 		return 0;
 	case CMD_SCAN:
-		if (argc > 0)
-			return usage_error(cmd, "unexpected argument \"%s\" "
-			    "(remote hosts are not supported yet; use --root, "
-			    "--bundle or --local)", argv[0]);
+		if (add_remote_targets(cmd, argv, (size_t)argc, o) != SL_OK)
+			return SL_ERR_USAGE;
 		if (o->ntargets == 0)
 			return usage_error(cmd, "%s", "nothing to scan: give "
-			    "--root DIR, --bundle FILE or --local");
+			    "HOST, --inventory FILE, --root DIR, --bundle FILE "
+			    "or --local");
+		if (o->jobs == 0)
+			o->jobs = CLI_DEFAULT_JOBS;
 		return 0;
 	case CMD_CAPTURE:
 	case CMD_SSHD_EFFECTIVE:
-		if (argc > 0)
-			return usage_error(cmd, "unexpected argument \"%s\"",
+		if (argc > 1 || (argc == 1 && o->ntargets > 0))
+			return usage_error(cmd, "%s", "give exactly one target");
+		if (argc == 1 && argv[0][0] == '@')
+			return usage_error(cmd, "%s: give one host, not a group",
 			    argv[0]);
+		if (add_remote_targets(cmd, argv, (size_t)argc, o) != SL_OK)
+			return SL_ERR_USAGE;
 		if (o->ntargets != 1)
 			return usage_error(cmd, "%s", "give exactly one target");
+		o->jobs = 1;
 		if (cmd_table[ci].cmd == CMD_CAPTURE) {
 			if (o->targets[0].kind == TARGET_BUNDLE)
 				return usage_error(cmd, "%s",
-				    "capture takes --root DIR or --local");
+				    "capture takes HOST, --root DIR or --local");
 			if (o->output == NULL)
 				return usage_error(cmd, "%s",
 				    "-o FILE is required");
@@ -387,14 +589,22 @@ cli_opts_cleanup(struct cli_opts *o)
 {
 	size_t i;
 
-	for (i = 0; i < o->ntargets; i++)
+	for (i = 0; i < o->ntargets; i++) {
 		free(o->targets[i].arg);
+		ssh_target_cleanup(&o->targets[i].ssh);
+	}
 	free(o->targets);
+	free(o->remote.identity);
+	free(o->remote.config_file);
+	free(o->remote.known_hosts);
+	free(o->remote.inventory);
+	free(o->remote.user);
 	strv_cleanup(&o->reports);
 	strv_cleanup(&o->rule_dirs);
 	strv_cleanup(&o->only);
 	strv_cleanup(&o->skip);
 	free(o->output);
+	free(o->profile);
 	free(o->match_spec);
 	free(o->rule_id);
 	free(o->waivers);

@@ -7,15 +7,37 @@
 
 #include "rules.h"
 #include "strv.h"
+#include "targets.h"
 
 enum cli_cmd { CMD_NONE, CMD_SCAN, CMD_CAPTURE, CMD_SSHD_EFFECTIVE, CMD_RULES };
 
-/* A host to audit, in command-line order. */
-enum target_kind { TARGET_ROOT, TARGET_BUNDLE, TARGET_LOCAL };
+/*
+ * A host to audit: --root/--bundle/--local targets in command-line order,
+ * then the remote ones (positional arguments and inventory groups).
+ */
+enum target_kind { TARGET_ROOT, TARGET_BUNDLE, TARGET_LOCAL, TARGET_SSH };
 struct cli_target {
 	enum target_kind	 kind;
-	char			*arg;	/* directory or bundle path; NULL for local */
+	char			*arg;	/* directory, bundle path or the remote
+					   target as written; NULL for local */
+	struct ssh_target	 ssh;	/* TARGET_SSH */
 };
+
+/* How remote targets are reached (the ssh options of scan and capture). */
+struct remote_opts {
+	char		*identity;	/* -i FILE */
+	char		*config_file;	/* -F FILE */
+	char		*known_hosts;	/* --known-hosts FILE */
+	char		*inventory;	/* --inventory FILE */
+	char		*user;		/* -l USER */
+	unsigned int	 port;		/* -p PORT; 0: unset */
+	int		 accept_new;	/* --accept-new */
+	int		 become;	/* --become */
+};
+
+#define CLI_DEFAULT_JOBS	8
+#define CLI_MAX_JOBS		256
+#define CLI_MAX_TIMEOUT		86400
 
 struct cli_opts {
 	enum cli_cmd		 cmd;
@@ -30,12 +52,19 @@ struct cli_opts {
 	char			*output;	/* capture -o */
 	char			*match_spec;	/* sshd-effective -C */
 	char			*rule_id;	/* rules ID */
+	char			*profile;	/* --profile NAME, NULL: default */
 	char			*waivers;	/* scan --waivers FILE */
 	int			 dump;		/* rules --dump */
 	int			 all;		/* scan --all: list passes too */
 	int			 color;		/* -1 auto, 0 never, 1 always */
 	int			 verbosity;
+	struct remote_opts	 remote;
+	int			 jobs;		/* --jobs, hosts in parallel */
+	int			 timeout_s;	/* --timeout per host; 0: default */
 };
+
+/* The number of remote targets in o. */
+size_t	cli_count_remote(const struct cli_opts *);
 
 /*
  * Parses argv. Returns 0 to run opts->cmd, 1 when --help/--version/-h was

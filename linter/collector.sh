@@ -23,7 +23,9 @@ SL_MAX_CONFIGS=64		# sshd_config files (main + Includes)
 SL_MAX_DEPTH=16			# Include nesting
 SL_MAX_LINKS=40			# symlinks followed while resolving one path
 SL_MAX_PATH=4096		# bytes of one path (longer: a skip record)
-SL_SYNOINFO_KEYS='ssh_port|sftpPort|rsync_sshd_port|autoblock_attempts|autoblock_attempt_min|autoblock_expriedday|smartblock|enableguest|userHomeEnable|upnpmodelname|unique'
+SL_MAX_ACLS=5000		# ACL listings (synoacltool -get / getfacl)
+SL_MAX_CMD=65536		# bytes of one command's output
+SL_SYNOINFO_KEYS='ssh_port|sftpPort|rsync_sshd_port|autoblock_attempts|autoblock_attempt_min|autoblock_expriedday|smartblock|enableguest|userHomeEnable|upnpmodelname|unique|otp_enforce_option|supportssh'
 
 SL_TAB=$(printf '\t')
 SL_NL='
@@ -99,6 +101,7 @@ sl_modebits() {
 # ST_L, or ST_T=! and ST_E. Never follows a symlink of the host namespace:
 # every component of $1 but the last is a real directory under the root.
 sl_lstat() {
+	ls_p=$1
 	ls_f=$SL_ROOT$1
 	[ -n "$ls_f" ] || ls_f=/
 	ST_L=
@@ -140,16 +143,27 @@ sl_lstat() {
 		fi
 		;;
 	d | f)
-		if [ -n "$SL_SYNOACL" ] && [ "$ST_A" != 1 ]; then
-			if ls_o=$("$SL_SYNOACL" -get "$ls_f" 2>&1); then
-				case $ls_o in
-				*"Linux mode"*) ST_A=0 ;;
-				*) ST_A=1 ;;
-				esac
-			else
-				case $ls_o in
-				*"Linux mode"*) ST_A=0 ;;
-				esac
+		# The ACL itself travels as a cmd record after the stat
+		# (sl_send): synoacltool's listing on DSM, else getfacl's
+		# numeric one when ls showed a "+".
+		if [ -n "$SL_SYNOACL" ]; then
+			"$SL_SYNOACL" -get "$ls_f" 2>&1 |
+				dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
+			ls_o=$(cat "$SL_T/acl")
+			case $ls_o in
+			*"Linux mode"*) ST_A=0 ;;
+			"ACL version:"*)
+				ST_A=1
+				SL_ACLPEND=$ls_p
+				SL_ACLCMD="synoacltool -get"
+				;;
+			esac
+		elif [ "$ST_A" = 1 ] && [ -n "$SL_GETFACL" ]; then
+			if "$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null |
+			    dd bs=4096 count=16 2>/dev/null >"$SL_T/acl" &&
+			    [ -s "$SL_T/acl" ]; then
+				SL_ACLPEND=$ls_p
+				SL_ACLCMD=getfacl
 			fi
 		fi
 		;;
@@ -219,6 +233,15 @@ sl_send() {
 		return 0
 	fi
 	sl_rec stat "$ST_T" "$ST_M" "$ST_U" "$ST_G" "$ST_S" "$ST_A" "$1"
+	if [ -n "$SL_ACLPEND" ] && [ "$SL_ACLPEND" = "$1" ]; then
+		SL_ACLPEND=
+		SL_NACL=$((SL_NACL + 1))
+		if [ "$SL_NACL" -le "$SL_MAX_ACLS" ]; then
+			sl_cmdfile "$SL_ACLCMD $1" 0 "$SL_T/acl"
+		elif [ "$SL_NACL" -eq $((SL_MAX_ACLS + 1)) ]; then
+			sl_skip limit-acls "$1"
+		fi
+	fi
 	if [ "$ST_T" = l ]; then
 		if [ -z "$ST_L" ] || sl_badtext "$ST_L"; then
 			sl_skip badlink "$1"
@@ -756,9 +779,73 @@ sl_hostname() {
 
 # cmd record: $1 name, $2 status, content in $SL_T/blob.
 sl_cmd() {
-	sl_rec cmd "$(wc -c <"$SL_T/blob" | tr -d ' ')" "$2" "$1"
-	cat "$SL_T/blob"
+	sl_cmdfile "$1" "$2" "$SL_T/blob"
+}
+
+# cmd record: $1 name, $2 status, content in file $3.
+sl_cmdfile() {
+	sl_rec cmd "$(wc -c <"$3" | tr -d ' ')" "$2" "$1"
+	cat "$3"
 	printf '\n'
+}
+
+# Runs TOOL ARGS... (stdout, at most SL_MAX_CMD bytes) and sends it as cmd
+# record $1. A tool that is not installed gets STATUS -1 and no output.
+sl_run() {
+	rn_name=$1
+	shift
+	if ! command -v "$1" >/dev/null 2>&1; then
+		: >"$SL_T/blob"
+		sl_cmd "$rn_name" -1
+		return 0
+	fi
+	"$@" >"$SL_T/out" 2>/dev/null
+	rn_st=$?
+	[ "$rn_st" -le 255 ] || rn_st=255
+	dd if="$SL_T/out" bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null \
+	    >"$SL_T/blob"
+	sl_cmd "$rn_name" "$rn_st"
+}
+
+# DSM's own view of the box, from its tools (live system only: a --root
+# tree runs no DSM). Version-dependent: DSM 7 manages sshd with systemd
+# (synosystemctl), DSM 6 with upstart (synoservicectl). The web API needs
+# root; without it the facts fall back to /etc/synoinfo.conf. Listening
+# sockets come from /proc/net/tcp{,6} (header and LISTEN lines only).
+sl_dsm() {
+	[ -z "$SL_ROOT_MODE" ] || return 0
+	for dm_f in tcp tcp6; do
+		[ -r "/proc/net/$dm_f" ] || continue
+		awk 'NR == 1 || $4 == "0A"' "/proc/net/$dm_f" 2>/dev/null |
+			dd bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null >"$SL_T/blob"
+		sl_cmd "listen /proc/net/$dm_f" 0
+	done
+	[ -f /etc.defaults/VERSION ] || return 0
+	if [ -r /proc/sys/kernel/syno_hw_version ]; then
+		sl_run "cat /proc/sys/kernel/syno_hw_version" \
+		    cat /proc/sys/kernel/syno_hw_version
+	fi
+	dm_major=$(sed -n 's/^majorversion="\{0,1\}\([0-9]*\).*/\1/p' \
+	    /etc.defaults/VERSION 2>/dev/null | head -n 1)
+	if [ "${dm_major:-0}" -ge 7 ]; then
+		sl_run "synosystemctl is-active sshd.service" \
+		    synosystemctl is-active sshd.service
+	else
+		sl_run "synoservicectl --status sshd" synoservicectl --status sshd
+	fi
+	[ "$SL_UID" = 0 ] || return 0
+	dm_w=synowebapi
+	sl_run "synowebapi SYNO.Core.Security.AutoBlock get" $dm_w --exec \
+	    api=SYNO.Core.Security.AutoBlock method=get version=1
+	sl_run "synowebapi SYNO.Core.Security.AutoBlock.Rules list allow" \
+	    $dm_w --exec api=SYNO.Core.Security.AutoBlock.Rules method=list \
+	    version=1 offset=0 limit=-1 'type="allow"'
+	sl_run "synowebapi SYNO.Core.Terminal get" $dm_w --exec \
+	    api=SYNO.Core.Terminal method=get version=1
+	sl_run "synowebapi SYNO.Core.FileServ.FTP.SFTP get" $dm_w --exec \
+	    api=SYNO.Core.FileServ.FTP.SFTP method=get version=1
+	sl_run "synowebapi SYNO.Core.FileServ.Rsync get" $dm_w --exec \
+	    api=SYNO.Core.FileServ.Rsync method=get version=1
 }
 
 sl_users() {
@@ -876,6 +963,13 @@ sl_main() {
 			break
 		fi
 	done
+	SL_GETFACL=
+	if [ -z "$SL_SYNOACL" ] && [ "$SL_LS_ACL" = 0 ]; then
+		SL_GETFACL=$(command -v getfacl 2>/dev/null) || SL_GETFACL=
+	fi
+	SL_ACLPEND=
+	SL_ACLCMD=
+	SL_NACL=0
 	SL_SSHD=
 	for sd in /usr/bin/sshd /usr/sbin/sshd /usr/local/sbin/sshd; do
 		if [ -x "$sd" ]; then
@@ -916,6 +1010,8 @@ sl_main() {
 	sl_walk /root
 	sl_walk /root/.ssh
 	sl_users
+	sl_walk /var/services/homes
+	sl_dsm
 
 	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
 		"$SL_SSHD" -V >"$SL_T/blob" 2>&1

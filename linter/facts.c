@@ -47,6 +47,8 @@ facts_build(struct bundle *bundle, const struct facts_opts *opts,
 		goto out;
 	if ((r = facts_build_paths(fi, d)) != 0)
 		goto out;
+	if ((r = facts_build_dsm(fi, d)) != 0)
+		goto out;
 	if ((r = facts_build_sshd(fi)) != 0) {
 		/* A limit: this host's scan fails, with the reasons. */
 		diag_move(d, &fi->pub.diag);
@@ -69,6 +71,7 @@ facts_free(struct facts *f)
 	if (f == NULL)
 		return;
 	facts_free_sshd(fi);
+	facts_free_dsm(fi);
 	facts_free_paths(fi);
 	facts_free_users(fi);
 	strv_cleanup(&f->synoinfo_keys);

@@ -89,6 +89,78 @@ struct host_fact {
 	const char	*dsm_build;	/* buildnumber, NULL if unknown */
 };
 
+/* One entry of a path's ACL, from synoacltool -get (DSM) or getfacl -n. */
+enum acl_who {
+	ACLW_OWNER,		/* Synology "owner", POSIX "user::" */
+	ACLW_USER,		/* a named user */
+	ACLW_GROUP,		/* a named group */
+	ACLW_OWNING_GROUP,	/* POSIX "group::" (the file's group) */
+	ACLW_EVERYONE,		/* Synology "everyone", POSIX "other::" */
+	ACLW_AUTHENTICATED,	/* Synology "authenticated_user" */
+	ACLW_SYSTEM,		/* Synology "system" */
+	ACLW_MASK		/* POSIX "mask::" (limits named entries) */
+};
+
+struct acl_entry {
+	enum acl_who	 who;
+	const char	*name;		/* user/group name (host's files), or the id; NULL if none */
+	int		 allow;		/* 1 allow, 0 deny */
+	int		 write;		/* grants write, append, delete-child, ACL change or ownership */
+	int		 inherited;	/* Synology level > 0 */
+	const char	*text;		/* the entry as listed */
+};
+
+struct acl_fact {
+	const char		*path;		/* host path, as the stat record names it */
+	const char		*source;	/* "synoacltool" or "getfacl" */
+	struct acl_entry	*v;
+	size_t			 n;
+};
+
+/* A DSM service switch: 1 on, 0 off, -1 unknown; source says where from. */
+struct dsm_toggle {
+	int		 on;
+	const char	*source;
+};
+
+/*
+ * DSM's own view of the box (facts_dsm.c): /etc.defaults/VERSION,
+ * /etc/synoinfo.conf and, when the collector ran as root on the live box,
+ * synowebapi's answers. Every "unknown" carries the reason.
+ */
+struct dsm_fact {
+	int		 is_dsm;	/* /etc.defaults/VERSION was collected */
+	int		 major, minor, micro;	/* 7, 2, 2; -1 unknown */
+	int		 smallfix;	/* "Update N"; -1 unknown */
+	const char	*model;		/* upnpmodelname, NULL if unknown */
+	const char	*unique;	/* synology_<platform>_<model> */
+	const char	*hw_version;	/* /proc/sys/kernel/syno_hw_version */
+	const char	*service_manager; /* "synosystemctl" (7) / "synoservicectl" (6) */
+	int		 sshd_active;	/* its answer for sshd: 1, 0, -1 unknown */
+	const char	*webapi_reason;	/* why synowebapi was not read; NULL if it was */
+	/* Auto Block */
+	int		 ab_known;	/* 1: the values below were read */
+	const char	*ab_source;	/* "synowebapi SYNO.Core.Security.AutoBlock", ... */
+	const char	*ab_reason;	/* why unknown */
+	int		 ab_enabled;
+	long		 ab_attempts;
+	long		 ab_within_mins;
+	long		 ab_expire_days;	/* 0: blocks never expire */
+	long		 ab_allow_count;	/* allow-list entries, -1 unknown */
+	/* Terminal & SNMP, File Services */
+	struct dsm_toggle ssh;		/* "Enable SSH service" (shell) */
+	struct dsm_toggle telnet;
+	struct dsm_toggle sftp;
+	struct dsm_toggle rsync;	/* rsync service */
+	long		 ssh_port;	/* DSM's SSH port (API, ssh_port, else 22) */
+	const char	*ssh_port_source;
+	/* Homes and accounts */
+	int		 user_home;	/* userHomeEnable: 1, 0, -1 unknown */
+	const char	*homes_target;	/* realpath of /var/services/homes, NULL unknown */
+	int		 guest_enabled;	/* enableguest: 1, 0, -1 unknown */
+	const char	*otp_enforce;	/* otp_enforce_option, NULL if absent */
+};
+
 struct facts {
 	struct host_fact	 host;
 	struct user_fact	*users;
@@ -107,6 +179,13 @@ struct facts {
 	/* Parsed /etc/ssh/sshd_config with its Includes; NULL if absent. */
 	struct sshd_config	*sshd;
 	const char		*sshd_config_path;
+	/* DSM's view (zeroed with is_dsm 0 elsewhere), ACLs, listeners. */
+	struct dsm_fact		 dsm;
+	struct acl_fact		*acls;		/* sorted by path */
+	size_t			 nacls;
+	unsigned int		*listen_ports;	/* TCP ports in LISTEN, sorted, unique */
+	size_t			 nlisten;
+	int			 listen_known;	/* /proc/net/tcp was collected */
 	/* Problems found while building: bad lines in sshd_config, etc. */
 	struct diag		 diag;
 	struct bundle		*bundle;	/* owned */
@@ -134,6 +213,9 @@ const struct user_fact	*facts_user(const struct facts *, const char *name);
 const struct user_fact	*facts_user_by_uid(const struct facts *, unsigned long);
 const struct group_fact	*facts_group_by_gid(const struct facts *, unsigned long);
 const char		*facts_synoinfo(const struct facts *, const char *key);
+const struct acl_fact	*facts_acl(const struct facts *, const char *path);
+/* Whether something listens on TCP port (any address); -1 if unknown. */
+int			 facts_listening(const struct facts *, unsigned int port);
 
 /* The default OpenSSH version assumed when the target's is unknown. */
 #define SL_DEFAULT_OPENSSH_VERSION	902

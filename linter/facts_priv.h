@@ -39,6 +39,10 @@ void	facts_free_paths(struct facts_impl *);
 int	facts_build_sshd(struct facts_impl *);
 void	facts_free_sshd(struct facts_impl *);
 
+/* DSM's view, ACL listings and listeners (facts_dsm.c; after paths). */
+int	facts_build_dsm(struct facts_impl *, struct diag *);
+void	facts_free_dsm(struct facts_impl *);
+
 /*
  * Shell-style key="value" lines (synoinfo.conf, VERSION) appended to keys
  * and values; bad lines go to d as warnings with file:line.

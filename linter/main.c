@@ -3,6 +3,7 @@
  * exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or
  * configuration error, 3 at least one host could not be scanned.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,14 @@
 
 #include "acquire.h"
 #include "atomicfile.h"
+#include "become.h"
 #include "cli.h"
 #include "engine.h"
 #include "err.h"
 #include "facts.h"
 #include "findings.h"
+#include "fleet.h"
+#include "session_ssh.h"
 #include "sl_limits.h"
 #include "log.h"
 #include "report.h"
@@ -44,30 +48,17 @@ load_rules(const struct cli_opts *o, struct ruleset **rsp)
 	int r;
 
 	diag_init(&d);
-	r = ruleset_load((const char *const *)o->rule_dirs.v, 1, rsp, &d);
+	r = ruleset_load_profile((const char *const *)o->rule_dirs.v, 1,
+	    o->profile, rsp, &d);
 	report_diag(&d, r, "loading rules");
 	diag_cleanup(&d);
 	return r;
 }
 
-static void
-host_error(struct host_result *h, int r, struct diag *d)
-{
-	size_t i;
-
-	h->status = r != SL_OK ? r : SL_ERR_INTERNAL;
-	for (i = 0; i < d->n; i++)
-		if (d->v[i].level == DIAG_ERROR) {
-			h->error = diag_format(&d->v[i]);
-			break;
-		}
-	if (h->error == NULL)
-		h->error = xstrdup(sl_strerror(h->status));
-}
-
 static int
-cmd_scan(const struct cli_opts *o)
+cmd_scan(const struct acquire_ctx *ctx)
 {
+	const struct cli_opts *o = ctx->opts;
 	struct ruleset *rs = NULL;
 	struct scan_result sr;
 	struct report_spec *specs = NULL;
@@ -110,33 +101,7 @@ cmd_scan(const struct cli_opts *o)
 	if (o->skip.n > 0)
 		eo.skip = (const char *const *)o->skip.v;
 
-	for (i = 0; i < o->ntargets; i++) {
-		const struct cli_target *t = &o->targets[i];
-		struct host_result *h = scan_result_add_host(&sr,
-		    acquire_label(t));
-		struct facts *f = NULL;
-		struct diag d;
-
-		diag_init(&d);
-		verbose("scanning %s", h->name);
-		r = acquire_facts(t, o->openssh_version, &f, &d);
-		if (r == SL_OK)
-			r = engine_eval(rs, f, &eo, &h->findings);
-		if (r != SL_OK) {
-			host_error(h, r, &d);
-			sl_error("%s: could not be scanned: %s", h->name,
-			    h->error);
-		} else {
-			if (f->host.openssh_version != NULL)
-				h->openssh_version =
-				    xstrdup(f->host.openssh_version);
-			if (f->host.dsm_version != NULL)
-				h->dsm_version = xstrdup(f->host.dsm_version);
-			findings_sort(&h->findings);
-		}
-		facts_free(f);
-		diag_cleanup(&d);
-	}
+	fleet_scan(ctx, rs, &eo, &sr);
 
 	if (wv != NULL)
 		waivers_apply(wv, &sr);
@@ -170,8 +135,9 @@ cmd_scan(const struct cli_opts *o)
 }
 
 static int
-cmd_capture(const struct cli_opts *o)
+cmd_capture(const struct acquire_ctx *ctx)
 {
+	const struct cli_opts *o = ctx->opts;
 	struct atomicfile af;
 	struct sbuf raw;
 	struct diag d;
@@ -179,7 +145,7 @@ cmd_capture(const struct cli_opts *o)
 
 	diag_init(&d);
 	sbuf_init(&raw, SL_MAX_BUNDLE);
-	r = acquire_bundle_bytes(&o->targets[0], &raw, &d);
+	r = acquire_bundle_bytes(ctx, &o->targets[0], &raw, &d);
 	if (r != SL_OK) {
 		report_diag(&d, r, "capture");
 		goto out;
@@ -206,8 +172,9 @@ cmd_capture(const struct cli_opts *o)
 }
 
 static int
-cmd_sshd_effective(const struct cli_opts *o)
+cmd_sshd_effective(const struct acquire_ctx *actx)
 {
+	const struct cli_opts *o = actx->opts;
 	struct facts *f = NULL;
 	struct sshd_effective *eff = NULL;
 	struct sshd_match_ctx ctx, *ctxp = NULL;
@@ -227,8 +194,7 @@ cmd_sshd_effective(const struct cli_opts *o)
 		}
 		ctxp = &ctx;
 	}
-	if ((r = acquire_facts(&o->targets[0], o->openssh_version, &f,
-	    &d)) != SL_OK) {
+	if ((r = acquire_facts(actx, &o->targets[0], &f, &d)) != SL_OK) {
 		report_diag(&d, r, acquire_label(&o->targets[0]));
 		goto out;
 	}
@@ -255,6 +221,13 @@ cmd_sshd_effective(const struct cli_opts *o)
 		goto out;
 	}
 	ex = EXIT_CLEAN;
+	if (f->diag.nerrors > 0) {
+		/* Like `sshd -T`, fail; unlike it, still show the valid lines. */
+		sl_error("sshd would refuse this configuration (%zu error%s "
+		    "above); shown: what its valid lines give",
+		    f->diag.nerrors, f->diag.nerrors == 1 ? "" : "s");
+		ex = EXIT_FINDINGS;
+	}
  out:
 	sshd_effective_free(eff);
 	facts_free(f);
@@ -314,6 +287,7 @@ cmd_rules(const struct cli_opts *o)
 			printf("%-10s %-8s %s\n", ru->id,
 			    severity_name(ru->severity), ru->title);
 		}
+		ruleset_print_profiles(stdout, rs);
 		ex = EXIT_CLEAN;
 	}
  out:
@@ -325,7 +299,9 @@ int
 main(int argc, char **argv)
 {
 	struct cli_opts o;
-	int r, ex = EXIT_USAGE;
+	struct acquire_ctx ctx = { NULL, NULL };
+	char *password = NULL;
+	int r, ex = EXIT_USAGE, ssh_up = 0;
 
 	r = cli_parse(argc, argv, &o);
 	if (r == 1) {
@@ -335,15 +311,29 @@ main(int argc, char **argv)
 	if (r != SL_OK)
 		goto out;
 	log_set_level(o.verbosity);
+	ctx.opts = &o;
+	if (cli_count_remote(&o) > 0) {
+		/* A closed connection is an error to report, not a signal. */
+		(void)signal(SIGPIPE, SIG_IGN);
+		if (o.remote.become &&
+		    become_password_get(&password) != SL_OK)
+			goto out;
+		ctx.become_password = password;
+		if (session_ssh_global_init() != SL_OK) {
+			sl_error("cannot initialise libssh");
+			goto out;
+		}
+		ssh_up = 1;
+	}
 	switch (o.cmd) {
 	case CMD_SCAN:
-		ex = cmd_scan(&o);
+		ex = cmd_scan(&ctx);
 		break;
 	case CMD_CAPTURE:
-		ex = cmd_capture(&o);
+		ex = cmd_capture(&ctx);
 		break;
 	case CMD_SSHD_EFFECTIVE:
-		ex = cmd_sshd_effective(&o);
+		ex = cmd_sshd_effective(&ctx);
 		break;
 	case CMD_RULES:
 		ex = cmd_rules(&o);
@@ -352,6 +342,9 @@ main(int argc, char **argv)
 		break;
 	}
  out:
+	become_free(password);
+	if (ssh_up)
+		session_ssh_global_cleanup();
 	cli_opts_cleanup(&o);
 	if (fflush(stdout) != 0 && ex == EXIT_CLEAN)
 		ex = EXIT_USAGE;

@@ -33,6 +33,7 @@ struct walk {
 	enum path_check		 what;
 	unsigned int		 max;	/* PC_MODE */
 	int			 glob;	/* one object per matched file */
+	int			 per_file; /* several paths judged: file:PATH objects */
 };
 
 static int
@@ -44,7 +45,7 @@ is_glob(const char *s)
 static char *
 object_for(const struct walk *w, const char *path)
 {
-	if (w->glob || w->ctx->user == NULL)
+	if (w->glob || w->per_file || w->ctx->user == NULL)
 		return xprintf("file:%s", path);
 	return NULL;
 }
@@ -170,7 +171,7 @@ judge_path(const char *path, const struct path_fact *direct, void *arg)
 
 static int
 walk_pattern(const struct pred_ctx *ctx, struct pred_out *out,
-    enum path_check what, unsigned int max)
+    enum path_check what, unsigned int max, int per_file)
 {
 	struct walk w;
 	char *path = NULL;
@@ -181,6 +182,7 @@ walk_pattern(const struct pred_ctx *ctx, struct pred_out *out,
 	w.out = out;
 	w.what = what;
 	w.max = max;
+	w.per_file = per_file;
 	if ((path = pred_expand(ctx->args->v[0], ctx->user)) == NULL) {
 		pred_emit(out, VERDICT_ERROR, NULL, "path %s needs a user "
 		    "(use scope user)", ctx->args->v[0]);
@@ -200,13 +202,13 @@ int
 pred_path_mode_max(const struct pred_ctx *ctx, struct pred_out *out)
 {
 	return walk_pattern(ctx, out, PC_MODE,
-	    (unsigned int)strtoul(ctx->args->v[1], NULL, 8));
+	    (unsigned int)strtoul(ctx->args->v[1], NULL, 8), 0);
 }
 
 int
 pred_path_owner(const struct pred_ctx *ctx, struct pred_out *out)
 {
-	return walk_pattern(ctx, out, PC_OWNER, 0);
+	return walk_pattern(ctx, out, PC_OWNER, 0, 0);
 }
 
 int
@@ -217,12 +219,16 @@ pred_path_no_acl(const struct pred_ctx *ctx, struct pred_out *out)
 	struct strv one;
 	struct pred_ctx c = *ctx;
 
-	/* Each argument is a path; judge them one by one. */
+	/*
+	 * Each argument is a path; judge them one by one. With several paths
+	 * each finding is its own object (file:PATH), so a user's two
+	 * findings never share "user:NAME".
+	 */
 	for (i = 0; i < ctx->args->n; i++) {
 		strv_init(&one);
 		strv_push(&one, ctx->args->v[i]);
 		c.args = &one;
-		r = walk_pattern(&c, out, PC_ACL, 0);
+		r = walk_pattern(&c, out, PC_ACL, 0, ctx->args->n > 1);
 		strv_cleanup(&one);
 		if (r != 0)
 			return r;

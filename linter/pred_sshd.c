@@ -445,19 +445,98 @@ pred_sshd_any_set(const struct pred_ctx *ctx, struct pred_out *out)
 	return 0;
 }
 
+/* The port a ListenAddress argument names, or NULL ("host", "[v6]", "v6"). */
+static const char *
+listen_port(const char *word, size_t len, size_t *plen)
+{
+	const char *c = NULL, *p;
+
+	if (len > 0 && word[0] == '[') {
+		p = memchr(word, ']', len);
+		if (p == NULL || p + 1 >= word + len || p[1] != ':')
+			return NULL;
+		c = p + 1;
+	} else {
+		for (p = word; p < word + len; p++)
+			if (*p == ':') {
+				if (c != NULL)
+					return NULL;	/* bare IPv6 */
+				c = p;
+			}
+		if (c == NULL)
+			return NULL;
+	}
+	*plen = (size_t)(word + len - (c + 1));
+	return c + 1;
+}
+
+/*
+ * The first global Port or ListenAddress line of cfg that makes sshd
+ * listen on port, NULL if none does.
+ */
+static const struct sshd_directive *
+port_line(const struct sshd_config *cfg, const char *port)
+{
+	const struct sshd_directive *d;
+	const char *a, *lp;
+	size_t i, n, pl, want = strlen(port);
+
+	for (i = 0; cfg != NULL && i < sshd_config_count(cfg); i++) {
+		d = sshd_config_get(cfg, i);
+		if (d->match != 0 || d->status != SSHD_KW_OK ||
+		    d->name == NULL || d->args == NULL)
+			continue;
+		a = d->args + strspn(d->args, " \t");
+		n = strcspn(a, " \t");
+		if (strcmp(d->name, "port") == 0 && n == want &&
+		    strncmp(a, port, n) == 0)
+			return d;
+		if (strcmp(d->name, "listenaddress") == 0 &&
+		    (lp = listen_port(a, n, &pl)) != NULL && pl == want &&
+		    strncmp(lp, port, pl) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+static void
+set_loc(struct pred_result *res, const struct sshd_directive *d)
+{
+	if (d == NULL)
+		return;
+	res->loc_file = xstrdup(d->file);
+	res->loc_line = d->line;
+}
+
+/*
+ * Fails when sshd listens on the port: on DSM the port of ssh_port in
+ * /etc/synoinfo.conf (absent: 22) and every Port line of sshd_config (DSM's
+ * sshd listens on both, shared/reference/dsm.md 2.2); elsewhere the
+ * effective listen addresses (Port and ListenAddress, as sshd -T prints).
+ * A config line that opens the port is the finding's location.
+ */
 int
 pred_sshd_port_not(const struct pred_ctx *ctx, struct pred_out *out)
 {
-	const char *bad = ctx->args->v[0], *p;
-	const struct strv *ports;
+	const char *bad = ctx->args->v[0], *p, *colon;
+	const struct sshd_directive *d;
+	const struct strv *addrs;
 	struct sshd_effective *g;
 	size_t i;
 
+	d = port_line(ctx->facts->sshd, bad);
 	if (ctx->is_dsm) {
 		/* DSM's patched sshd reads its port from synoinfo.conf. */
 		p = pred_synoinfo(ctx->facts, "ssh_port");
 		if (p == NULL || *p == '\0')
 			p = "22";
+		if (strcmp(p, bad) != 0 && d != NULL) {
+			set_loc(pred_emit(out, VERDICT_FAIL, NULL, "sshd "
+			    "listens on port %s: %s:%u adds it next to DSM's "
+			    "SSH port %s (ssh_port in /etc/synoinfo.conf)", bad,
+			    d->file, d->line, p), d);
+			return 0;
+		}
 		pred_emit(out, strcmp(p, bad) == 0 ? VERDICT_FAIL :
 		    VERDICT_PASS, NULL, "DSM's SSH port (ssh_port in "
 		    "/etc/synoinfo.conf%s) is %s",
@@ -470,21 +549,16 @@ pred_sshd_port_not(const struct pred_ctx *ctx, struct pred_out *out)
 		    "readable sshd_config");
 		return 0;
 	}
-	ports = sshd_eff_values(g, "port");
-	for (i = 0; ports != NULL && i < ports->n; i++)
-		if (strcmp(ports->v[i], bad) == 0) {
-			const struct sshd_directive *o = sshd_eff_origin(g,
-			    "port");
-			struct pred_result *res = pred_emit(out, VERDICT_FAIL,
-			    NULL, "sshd listens on port %s%s", bad,
-			    o == NULL ? " (OpenSSH default)" : "");
-
-			if (o != NULL) {
-				res->loc_file = xstrdup(o->file);
-				res->loc_line = o->line;
-			}
-			return 0;
-		}
+	addrs = sshd_eff_values(g, "listenaddress");
+	for (i = 0; addrs != NULL && i < addrs->n; i++) {
+		colon = strrchr(addrs->v[i], ':');
+		if (colon == NULL || strcmp(colon + 1, bad) != 0)
+			continue;
+		set_loc(pred_emit(out, VERDICT_FAIL, NULL, "sshd listens on "
+		    "%s%s", addrs->v[i], d == NULL ? " (OpenSSH default)" :
+		    ""), d);
+		return 0;
+	}
 	pred_emit(out, VERDICT_PASS, NULL, "sshd does not listen on port %s",
 	    bad);
 	return 0;

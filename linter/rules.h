@@ -42,12 +42,41 @@ struct rule {
 struct ruleset;
 
 /*
+ * A profile: values for the ${variables} rule arguments may use, chosen
+ * with --profile (rules/README.md). Every profile sets the same variables.
+ */
+struct rule_profile {
+	char		*name;		/* "internet" */
+	char		*title;		/* one line, may be NULL */
+	int		 is_default;	/* used when --profile is not given */
+	struct strv	 vars;		/* variable names, in file order */
+	struct strv	 values;	/* their values: words joined by one space */
+	char		*file;
+	unsigned int	 line;
+};
+
+/*
  * Loads the built-in rules (if with_builtin) and every *.rules file of the
  * directories in dirs (NULL-terminated, may be NULL). Every problem is a
  * diag with file:line:column; any error fails the load with SL_ERR_PARSE.
  */
 int	ruleset_load(const char *const dirs[], int with_builtin,
 	    struct ruleset **rsp, struct diag *);
+/*
+ * As ruleset_load, with ${variables} resolved from the profile called
+ * profile (NULL: the default profile). Profile blocks are read from every
+ * file first; every other profile is checked too, so a value that breaks
+ * a rule is an error whichever profile is chosen.
+ */
+int	ruleset_load_profile(const char *const dirs[], int with_builtin,
+	    const char *profile, struct ruleset **rsp, struct diag *);
+size_t	ruleset_profile_count(const struct ruleset *);
+const struct rule_profile *ruleset_profile_get(const struct ruleset *,
+	    size_t i);
+/* The profile in use, NULL when the rule set defines none. */
+const char *ruleset_profile_active(const struct ruleset *);
+/* Prints every profile's values as a table (synolint rules). */
+void	ruleset_print_profiles(FILE *, const struct ruleset *);
 /* Parses one rule file's text into rs (used by ruleset_load and tests). */
 int	ruleset_add_text(struct ruleset *, const char *file, const char *data,
 	    size_t len, struct diag *);

@@ -289,6 +289,126 @@ lex_line(struct lexer *lx, struct tok *toks, size_t *ntoks)
 	return 1;
 }
 
+/* The value of variable name (len bytes) in the active profile, or NULL. */
+static const char *
+profile_value(const struct ruleset *rs, const char *name, size_t len)
+{
+	const struct rule_profile *p;
+	size_t i;
+
+	if (rs->active < 0)
+		return NULL;
+	p = &rs->profiles[rs->active];
+	for (i = 0; i < p->vars.n; i++)
+		if (strlen(p->vars.v[i]) == len &&
+		    strncmp(p->vars.v[i], name, len) == 0)
+			return p->values.v[i];
+	return NULL;
+}
+
+/*
+ * Replaces ${var} in the tokens with the active profile's value: a bare
+ * token that is exactly ${var} becomes one token per word of the value,
+ * anywhere else the value is pasted in. Returns 0, or SL_ERR_PARSE after
+ * reporting (unknown variable, no profile, unterminated ${).
+ */
+static int
+expand_vars(struct lexer *lx, const struct ruleset *rs, struct tok *toks,
+    size_t *ntoks)
+{
+	struct tok *out;
+	struct sbuf b;
+	const char *p, *q, *v, *w;
+	size_t i, n = 0, len;
+	int r = 0;
+
+	for (i = 0; i < *ntoks; i++)
+		if (strstr(toks[i].s, "${") != NULL)
+			break;
+	if (i == *ntoks)
+		return 0;
+	out = xcalloc(SL_MAX_RULE_ARGS, sizeof(*out));
+	sbuf_init(&b, SL_MAX_LINE);
+	for (i = 0; i < *ntoks && r == 0; i++) {
+		if (strstr(toks[i].s, "${") == NULL) {
+			if (n >= SL_MAX_RULE_ARGS)
+				goto toomany;
+			out[n] = toks[i];
+			out[n++].s = xstrdup(toks[i].s);
+			continue;
+		}
+		sbuf_reset(&b);
+		for (p = toks[i].s; *p != '\0'; ) {
+			if (p[0] != '$' || p[1] != '{') {
+				(void)sbuf_putc(&b, *p++);
+				continue;
+			}
+			if ((q = strchr(p + 2, '}')) == NULL) {
+				lex_error(lx, toks[i].line, toks[i].col,
+				    "unterminated ${ in \"%s\"", toks[i].s);
+				r = SL_ERR_PARSE;
+				break;
+			}
+			len = (size_t)(q - (p + 2));
+			if ((v = profile_value(rs, p + 2, len)) == NULL) {
+				if (rs->active < 0)
+					lex_error(lx, toks[i].line, toks[i].col,
+					    "\"%s\" uses a profile variable but "
+					    "no profile is defined", toks[i].s);
+				else
+					lex_error(lx, toks[i].line, toks[i].col,
+					    "unknown profile variable \"%.*s\"",
+					    (int)len, p + 2);
+				r = SL_ERR_PARSE;
+				break;
+			}
+			if (p == toks[i].s && q[1] == '\0' && !toks[i].quoted) {
+				/* A whole word: one token per value word. */
+				for (w = v; *w != '\0'; ) {
+					len = strcspn(w, " ");
+					if (n >= SL_MAX_RULE_ARGS)
+						goto toomany;
+					out[n] = toks[i];
+					out[n++].s = xstrndup(w, len);
+					w += len;
+					while (*w == ' ')
+						w++;
+				}
+				sbuf_reset(&b);
+				p = q + 1;
+				goto next;
+			}
+			(void)sbuf_puts(&b, v);
+			p = q + 1;
+		}
+		if (r != 0)
+			break;
+		if (n >= SL_MAX_RULE_ARGS)
+			goto toomany;
+		out[n] = toks[i];
+		out[n++].s = xstrdup(b.data != NULL ? b.data : "");
+ next:
+		;
+	}
+	goto done;
+ toomany:
+	lex_error(lx, toks[0].line, toks[0].col, "more than %u words after "
+	    "expanding profile variables", SL_MAX_RULE_ARGS);
+	r = SL_ERR_PARSE;
+ done:
+	sbuf_cleanup(&b);
+	toks_free(toks, *ntoks);
+	if (r != 0) {
+		toks_free(out, n);
+		*ntoks = 0;
+	} else {
+		memcpy(toks, out, n * sizeof(*out));
+		*ntoks = n;
+	}
+	free(out);
+	return r;
+}
+
 static int
 find_keyword(const char *s)
 {
@@ -754,7 +874,7 @@ ruleset_add_text(struct ruleset *rs, const char *file, const char *data,
 	struct open_rule o;
 	struct tok *toks = NULL;
 	size_t n = 0;
-	int r = SL_ERR_INTERNAL;
+	int r = SL_ERR_INTERNAL, in_profile = 0;
 
 	memset(&lx, 0, sizeof(lx));
 	memset(&o, 0, sizeof(o));
@@ -772,6 +892,22 @@ ruleset_add_text(struct ruleset *rs, const char *file, const char *data,
 	}
 	toks = xcalloc(SL_MAX_RULE_ARGS, sizeof(*toks));
 	while (lex_line(&lx, toks, &n)) {
+		/* Profile blocks were read by ruleset_add_profiles(). */
+		if (n > 0 && o.rp == NULL && !in_profile &&
+		    strcmp(toks[0].s, "profile") == 0)
+			in_profile = 1;
+		if (in_profile) {
+			if (n > 0 && strcmp(toks[0].s, "end") == 0)
+				in_profile = 0;
+			toks_free(toks, n);
+			n = 0;
+			continue;
+		}
+		if (n > 0 && expand_vars(&lx, rs, toks, &n) != 0) {
+			if (o.rp != NULL)
+				o.nerr++;
+			continue;
+		}
 		if (n > 0)
 			handle_line(&lx, &o, rs, toks, n);
 		else if (lx.badline && o.rp != NULL) {
@@ -801,4 +937,139 @@ ruleset_add_text(struct ruleset *rs, const char *file, const char *data,
 	open_rule_reset(&o);
 	free(toks);
 	return r;
+}
+
+/* --- profiles (pass 1) --------------------------------------------------- */
+
+static int
+valid_var(const char *s)
+{
+	size_t i;
+
+	if (!(islower((unsigned char)s[0]) || s[0] == '_') || strlen(s) > 64)
+		return 0;
+	for (i = 1; s[i] != '\0'; i++)
+		if (!islower((unsigned char)s[i]) &&
+		    !isdigit((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	return 1;
+}
+
+static void
+profile_line(struct lexer *lx, struct ruleset *rs, struct rule_profile *p,
+    struct tok *t, size_t n)
+{
+	struct sbuf b;
+	size_t i;
+
+	if (strcmp(t[0].s, "title") == 0 && n == 2 && p->title == NULL) {
+		p->title = xstrdup(t[1].s);
+	} else if (strcmp(t[0].s, "default") == 0 && n == 1) {
+		for (i = 0; i < rs->nprofiles; i++)
+			if (rs->profiles[i].is_default &&
+			    &rs->profiles[i] != p) {
+				lex_error(lx, t[0].line, t[0].col, "profile "
+				    "\"%s\" is already the default (%s:%u)",
+				    rs->profiles[i].name, rs->profiles[i].file,
+				    rs->profiles[i].line);
+				return;
+			}
+		p->is_default = 1;
+	} else if (strcmp(t[0].s, "set") == 0 && n >= 3) {
+		if (!valid_var(t[1].s)) {
+			lex_error(lx, t[1].line, t[1].col, "bad variable name "
+			    "\"%s\" (lower-case letters, digits, _)", t[1].s);
+			return;
+		}
+		if (strv_find(&p->vars, t[1].s) >= 0) {
+			lex_error(lx, t[1].line, t[1].col, "profile \"%s\" "
+			    "sets \"%s\" twice", p->name, t[1].s);
+			return;
+		}
+		sbuf_init(&b, SL_MAX_LINE);
+		for (i = 2; i < n; i++) {
+			if (strchr(t[i].s, ' ') != NULL || *t[i].s == '\0' ||
+			    strstr(t[i].s, "${") != NULL) {
+				lex_error(lx, t[i].line, t[i].col, "a profile "
+				    "value is words without spaces or ${");
+				sbuf_cleanup(&b);
+				return;
+			}
+			(void)sbuf_putf(&b, "%s%s", i > 2 ? " " : "", t[i].s);
+		}
+		strv_push(&p->vars, t[1].s);
+		strv_push(&p->values, b.data);
+		sbuf_cleanup(&b);
+	} else
+		lex_error(lx, t[0].line, t[0].col, "expected title \"text\", "
+		    "default or set VARIABLE VALUE... in profile \"%s\"",
+		    p->name);
+}
+
+int
+ruleset_add_profiles(struct ruleset *rs, const char *file, const char *data,
+    size_t len, struct diag *d)
+{
+	struct lexer lx;
+	struct tok *toks;
+	struct rule_profile *p = NULL;
+	size_t n = 0, i;
+	int in_rule = 0;
+
+	memset(&lx, 0, sizeof(lx));
+	lx.file = file;
+	lx.p = data;
+	lx.end = data + len;
+	lx.line = 1;
+	lx.col = 1;
+	lx.d = d;
+	if (len > SL_MAX_RULE_FILE)
+		return 0;	/* reported by ruleset_add_text */
+	toks = xcalloc(SL_MAX_RULE_ARGS, sizeof(*toks));
+	while (lex_line(&lx, toks, &n)) {
+		if (n == 0)
+			continue;
+		if (p == NULL && !in_rule && strcmp(toks[0].s, "rule") == 0)
+			in_rule = 1;
+		else if (in_rule) {
+			if (strcmp(toks[0].s, "end") == 0)
+				in_rule = 0;
+		} else if (p == NULL && strcmp(toks[0].s, "profile") == 0) {
+			if (n != 2 || !valid_id(toks[1].s)) {
+				lex_error(&lx, toks[0].line, toks[0].col,
+				    "expected profile NAME");
+				p = NULL;
+			}
+			for (i = 0; n == 2 && i < rs->nprofiles; i++)
+				if (strcmp(rs->profiles[i].name, toks[1].s) ==
+				    0) {
+					lex_error(&lx, toks[1].line,
+					    toks[1].col, "duplicate profile "
+					    "\"%s\" (first at %s:%u)",
+					    toks[1].s, rs->profiles[i].file,
+					    rs->profiles[i].line);
+					break;
+				}
+			rs->profiles = xreallocarray(rs->profiles,
+			    rs->nprofiles + 1, sizeof(*rs->profiles));
+			p = &rs->profiles[rs->nprofiles++];
+			memset(p, 0, sizeof(*p));
+			p->name = xstrdup(n == 2 ? toks[1].s : "?");
+			p->file = xstrdup(file);
+			p->line = toks[0].line;
+			strv_init(&p->vars);
+			strv_init(&p->values);
+		} else if (p != NULL && strcmp(toks[0].s, "end") == 0 &&
+		    n == 1)
+			p = NULL;
+		else if (p != NULL)
+			profile_line(&lx, rs, p, toks, n);
+		toks_free(toks, n);
+		n = 0;
+	}
+	if (p != NULL)
+		lex_error(&lx, p->line, 1, "profile \"%s\" has no \"end\"",
+		    p->name);
+	free(toks);
+	return lx.nerr > 0 ? SL_ERR_PARSE : 0;
 }

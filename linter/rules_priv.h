@@ -20,7 +20,16 @@ struct ruleset {
 	size_t		   cap;
 	struct strv	   ids;	/* every id seen, also of rejected rules */
 	struct strv	   locs;	/* "file:line" of each id */
+	struct rule_profile *profiles;
+	size_t		   nprofiles;
+	int		   profiles_borrowed;	/* a scratch copy: do not free */
+	long		   active;	/* index into profiles, -1: none */
 };
+
+/* Reads the profile blocks of one file's text into rs (pass 1). */
+int	ruleset_add_profiles(struct ruleset *, const char *file,
+	    const char *data, size_t len, struct diag *);
+void	rule_profile_cleanup(struct rule_profile *);
 
 /* Compiled regexes of r's predicate arguments, indexed like r->args. */
 struct re *const *rule_res(const struct rule *);

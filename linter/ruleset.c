@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -96,7 +97,18 @@ ruleset_new(void)
 
 	strv_init(&rs->ids);
 	strv_init(&rs->locs);
+	rs->active = -1;
 	return rs;
+}
+
+void
+rule_profile_cleanup(struct rule_profile *p)
+{
+	free(p->name);
+	free(p->title);
+	strv_cleanup(&p->vars);
+	strv_cleanup(&p->values);
+	free(p->file);
 }
 
 void
@@ -111,6 +123,10 @@ ruleset_free(struct ruleset *rs)
 	free(rs->v);
 	strv_cleanup(&rs->ids);
 	strv_cleanup(&rs->locs);
+	for (i = 0; !rs->profiles_borrowed && i < rs->nprofiles; i++)
+		rule_profile_cleanup(&rs->profiles[i]);
+	if (!rs->profiles_borrowed)
+		free(rs->profiles);
 	free(rs);
 }
 
@@ -224,9 +240,46 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Loads every DIR/NAME.rules (sorted by name) into rs. */
+/* The texts of a load, in load order. */
+struct texts {
+	struct strv	 names;
+	char		**data;
+	size_t		*len;
+	int		*owned;
+	size_t		 n;
+};
+
+static void
+texts_add(struct texts *t, const char *name, char *data, size_t len,
+    int owned)
+{
+	t->data = xreallocarray(t->data, t->n + 1, sizeof(*t->data));
+	t->len = xreallocarray(t->len, t->n + 1, sizeof(*t->len));
+	t->owned = xreallocarray(t->owned, t->n + 1, sizeof(*t->owned));
+	strv_push(&t->names, name);
+	t->data[t->n] = data;
+	t->len[t->n] = len;
+	t->owned[t->n] = owned;
+	t->n++;
+}
+
+static void
+texts_cleanup(struct texts *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->owned[i])
+			free(t->data[i]);
+	free(t->data);
+	free(t->len);
+	free(t->owned);
+	strv_cleanup(&t->names);
+}
+
+/* Reads every DIR/NAME.rules (sorted by name) into t. */
 static int
-load_dir(struct ruleset *rs, const char *dir, struct diag *d)
+load_dir(struct texts *t, const char *dir, struct diag *d)
 {
 	struct strv names;
 	struct dirent *de;
@@ -252,12 +305,12 @@ load_dir(struct ruleset *rs, const char *dir, struct diag *d)
 		qsort(names.v, names.n, sizeof(*names.v), cmp_str);
 	for (i = 0; i < names.n; i++) {
 		free(path);
-		free(data);
-		data = NULL;
 		path = xprintf("%s/%s", dir, names.v[i]);
-		if ((r = read_rule_file(path, &data, &len, d)) != 0 ||
-		    (r = ruleset_add_text(rs, path, data, len, d)) != 0)
+		if ((r = read_rule_file(path, &data, &len, d)) != 0)
 			failed = r;
+		else
+			texts_add(t, path, data, len, 1);
+		data = NULL;
 	}
 	if (failed != 0) {
 		r = failed;
@@ -268,8 +321,148 @@ load_dir(struct ruleset *rs, const char *dir, struct diag *d)
 	if (dp != NULL)
 		closedir(dp);
 	free(path);
-	free(data);
 	strv_cleanup(&names);
+	return r;
+}
+
+static int
+add_all(struct ruleset *rs, const struct texts *t, struct diag *d)
+{
+	size_t i;
+	int r, failed = 0;
+
+	for (i = 0; i < t->n; i++)
+		if ((r = ruleset_add_text(rs, t->names.v[i], t->data[i],
+		    t->len[i], d)) != 0)
+			failed = r;
+	return failed;
+}
+
+/*
+ * Every variable of any profile must be set by every profile; then picks
+ * the active one (name, or the default, or the only one).
+ */
+static int
+profiles_check(struct ruleset *rs, const char *name, struct diag *d)
+{
+	size_t i, j, k;
+	int r = 0;
+
+	for (i = 0; i < rs->nprofiles; i++)
+		for (j = 0; j < rs->nprofiles; j++)
+			for (k = 0; k < rs->profiles[j].vars.n; k++) {
+				if (strv_find(&rs->profiles[i].vars,
+				    rs->profiles[j].vars.v[k]) >= 0)
+					continue;
+				diag_add(d, DIAG_ERROR, rs->profiles[i].file,
+				    rs->profiles[i].line, 1, "profile \"%s\" "
+				    "does not set \"%s\" (set by \"%s\" at "
+				    "%s:%u)", rs->profiles[i].name,
+				    rs->profiles[j].vars.v[k],
+				    rs->profiles[j].name, rs->profiles[j].file,
+				    rs->profiles[j].line);
+				r = SL_ERR_PARSE;
+			}
+	rs->active = -1;
+	for (i = 0; i < rs->nprofiles; i++)
+		if (name != NULL ? strcmp(rs->profiles[i].name, name) == 0 :
+		    rs->profiles[i].is_default)
+			rs->active = (long)i;
+	if (name == NULL && rs->active < 0 && rs->nprofiles == 1)
+		rs->active = 0;
+	if (name != NULL && rs->active < 0) {
+		struct sbuf b;
+
+		sbuf_init(&b, 0);
+		for (i = 0; i < rs->nprofiles; i++)
+			(void)sbuf_putf(&b, "%s%s", i > 0 ? ", " : "",
+			    rs->profiles[i].name);
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown profile \"%s\" "
+		    "(profiles: %s)", name, b.len > 0 ? b.data : "none");
+		sbuf_cleanup(&b);
+		r = SL_ERR_USAGE;
+	}
+	return r;
+}
+
+/* Loads the texts once per other profile so that none breaks a rule. */
+static int
+profiles_verify(const struct ruleset *rs, const struct texts *t,
+    struct diag *d)
+{
+	struct ruleset *scratch;
+	struct diag sd;
+	size_t i, j;
+	int r = 0;
+
+	for (i = 0; i < rs->nprofiles; i++) {
+		if ((long)i == rs->active)
+			continue;
+		scratch = ruleset_new();
+		scratch->profiles = rs->profiles;
+		scratch->nprofiles = rs->nprofiles;
+		scratch->profiles_borrowed = 1;
+		scratch->active = (long)i;
+		diag_init(&sd);
+		if (add_all(scratch, t, &sd) != 0) {
+			for (j = 0; j < sd.n; j++)
+				diag_add(d, sd.v[j].level, sd.v[j].file,
+				    sd.v[j].line, sd.v[j].col, "%s (with "
+				    "profile %s)", sd.v[j].msg,
+				    rs->profiles[i].name);
+			r = SL_ERR_PARSE;
+		}
+		diag_cleanup(&sd);
+		ruleset_free(scratch);
+	}
+	return r;
+}
+
+int
+ruleset_load_profile(const char *const dirs[], int with_builtin,
+    const char *profile, struct ruleset **rsp, struct diag *d)
+{
+	struct ruleset *rs = NULL;
+	struct texts t;
+	size_t i;
+	int r = SL_ERR_INTERNAL, failed = 0;
+
+	*rsp = NULL;
+	memset(&t, 0, sizeof(t));
+	strv_init(&t.names);
+	rs = ruleset_new();
+	for (i = 0; with_builtin && sl_builtin_rules[i].name != NULL; i++) {
+		char *name = xprintf("builtin:%s", sl_builtin_rules[i].name);
+
+		texts_add(&t, name, (char *)(uintptr_t)sl_builtin_rules[i].data,
+		    sl_builtin_rules[i].len, 0);
+		free(name);
+	}
+	for (i = 0; dirs != NULL && dirs[i] != NULL; i++)
+		if ((r = load_dir(&t, dirs[i], d)) != 0)
+			failed = r;
+	for (i = 0; i < t.n; i++)
+		if ((r = ruleset_add_profiles(rs, t.names.v[i], t.data[i],
+		    t.len[i], d)) != 0)
+			failed = r;
+	if (failed == 0 && (r = profiles_check(rs, profile, d)) != 0)
+		failed = r;
+	if (failed == 0 && (r = add_all(rs, &t, d)) != 0)
+		failed = r;
+	if (failed == 0 && (r = profiles_verify(rs, &t, d)) != 0)
+		failed = r;
+	if (failed != 0) {
+		/* Every error was reported; the load fails as a parse error. */
+		r = failed == SL_ERR_SYSTEM || failed == SL_ERR_TOO_LARGE ||
+		    failed == SL_ERR_USAGE ? failed : SL_ERR_PARSE;
+		goto out;
+	}
+	*rsp = rs;
+	rs = NULL;
+	r = 0;
+ out:
+	texts_cleanup(&t);
+	ruleset_free(rs);
 	return r;
 }
 
@@ -277,36 +470,58 @@ int
 ruleset_load(const char *const dirs[], int with_builtin, struct ruleset **rsp,
     struct diag *d)
 {
-	struct ruleset *rs = NULL;
-	char *name = NULL;
-	size_t i;
-	int r = SL_ERR_INTERNAL, failed = 0;
+	return ruleset_load_profile(dirs, with_builtin, NULL, rsp, d);
+}
 
-	*rsp = NULL;
-	rs = ruleset_new();
-	for (i = 0; with_builtin && sl_builtin_rules[i].name != NULL; i++) {
-		free(name);
-		name = xprintf("builtin:%s", sl_builtin_rules[i].name);
-		if ((r = ruleset_add_text(rs, name, sl_builtin_rules[i].data,
-		    sl_builtin_rules[i].len, d)) != 0)
-			failed = r;
+size_t
+ruleset_profile_count(const struct ruleset *rs)
+{
+	return rs->nprofiles;
+}
+
+const struct rule_profile *
+ruleset_profile_get(const struct ruleset *rs, size_t i)
+{
+	return i < rs->nprofiles ? &rs->profiles[i] : NULL;
+}
+
+const char *
+ruleset_profile_active(const struct ruleset *rs)
+{
+	return rs->active >= 0 ? rs->profiles[rs->active].name : NULL;
+}
+
+void
+ruleset_print_profiles(FILE *fp, const struct ruleset *rs)
+{
+	const struct rule_profile *p;
+	size_t i, k;
+	long v;
+
+	if (rs->nprofiles == 0)
+		return;
+	fprintf(fp, "\nProfiles (--profile NAME; * = in use):\n");
+	for (i = 0; i < rs->nprofiles; i++) {
+		p = &rs->profiles[i];
+		fprintf(fp, "  %s%-10s %s%s\n", (long)i == rs->active ? "*" :
+		    " ", p->name, p->title != NULL ? p->title : "",
+		    p->is_default ? " (default)" : "");
 	}
-	for (i = 0; dirs != NULL && dirs[i] != NULL; i++)
-		if ((r = load_dir(rs, dirs[i], d)) != 0)
-			failed = r;
-	if (failed != 0) {
-		/* Every error was reported; the load fails as a parse error. */
-		r = failed == SL_ERR_SYSTEM || failed == SL_ERR_TOO_LARGE ?
-		    failed : SL_ERR_PARSE;
-		goto out;
+	fprintf(fp, "\n  %-26s", "variable");
+	for (i = 0; i < rs->nprofiles; i++)
+		fprintf(fp, i + 1 < rs->nprofiles ? " %-12s" : " %s",
+		    rs->profiles[i].name);
+	fprintf(fp, "\n");
+	p = &rs->profiles[0];
+	for (k = 0; k < p->vars.n; k++) {
+		fprintf(fp, "  %-26s", p->vars.v[k]);
+		for (i = 0; i < rs->nprofiles; i++) {
+			v = strv_find(&rs->profiles[i].vars, p->vars.v[k]);
+			fprintf(fp, i + 1 < rs->nprofiles ? " %-12s" : " %s",
+			    v >= 0 ? rs->profiles[i].values.v[v] : "-");
+		}
+		fprintf(fp, "\n");
 	}
-	*rsp = rs;
-	rs = NULL;
-	r = 0;
- out:
-	free(name);
-	ruleset_free(rs);
-	return r;
 }
 
 /* Writes one word, quoted when the tokenizer would not read it back as is. */

@@ -20,6 +20,12 @@
 #define SL_MAX_RULE_FILE	(4u * 1024 * 1024)	/* one .rules file */
 #define SL_MAX_RULES		10000u
 #define SL_MAX_RULE_ARGS	256u		/* tokens on one rule-file line */
+#define SL_MAX_AUTHKEYS		100000u		/* key lines in one authorized_keys */
+#define SL_MAX_AUTHKEYS_LINE	65536u		/* one authorized_keys line */
+#define SL_MAX_KEY_BLOB		65536u		/* one decoded public key blob */
+#define SL_MAX_CERT_PRINCIPALS	256u		/* OpenSSH's SSHKEY_CERT_MAX_PRINCIPALS */
+#define SL_MAX_CERT_OPTIONS	1024u		/* critical options + extensions */
+#define SL_MAX_KEY_HEADER	4096u		/* private key header read */
 #define SL_MAX_WAIVERS_FILE	(1u * 1024 * 1024)	/* one --waivers file */
 #define SL_MAX_WAIVERS		10000u		/* waivers in it */
 #define SL_MAX_STDERR		(1u * 1024 * 1024)	/* collector stderr */

@@ -247,6 +247,35 @@ listen_addrs(struct sshd_effective *eff)
 	eff->slots[li].vals = out;
 }
 
+/*
+ * Before OpenSSH 8.7, sshd.c forces keyboard-interactive on when
+ * ChallengeResponseAuthentication is yes (its default) after filling the
+ * defaults and before `sshd -T` prints: "challenge-response is implemented
+ * via keyboard interactive". A Match block that sets
+ * KbdInteractiveAuthentication is applied later and still wins.
+ */
+static void
+kbdint_from_cra(struct sshd_effective *eff)
+{
+	struct slot *kbd, *cra;
+	long ik, ic;
+
+	if (eff->v >= 807 ||
+	    (ik = row_index(eff, "kbdinteractiveauthentication")) < 0 ||
+	    (ic = row_index(eff, "challengeresponseauthentication")) < 0)
+		return;
+	kbd = &eff->slots[ik];
+	cra = &eff->slots[ic];
+	if (cra->vals.n == 0 || strcmp(cra->vals.v[0], "yes") != 0 ||
+	    kbd->vals.n == 0 || strcmp(kbd->vals.v[0], "yes") == 0 ||
+	    (kbd->origin != NULL && kbd->origin->match > 0))
+		return;
+	strv_cleanup(&kbd->vals);
+	strv_init(&kbd->vals);
+	strv_push(&kbd->vals, "yes");
+	kbd->origin = cra->origin;
+}
+
 static void
 finalize(struct sshd_effective *eff)
 {
@@ -279,6 +308,7 @@ finalize(struct sshd_effective *eff)
 		    (p = strstr(s->vals.v[0], " -")) != NULL)
 			strcpy(p, " 0");
 	}
+	kbdint_from_cra(eff);
 	listen_addrs(eff);
 }
 

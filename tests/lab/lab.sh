@@ -12,7 +12,8 @@
 #   tests/lab/lab.sh status [--state DIR]
 #
 # Scenarios: seed-local seed-remote dsm-default hardened (examples/make-tree.sh)
-# and the lab-only broken-acl, unreachable, hostile[:VARIANT[:BYTES]] (VARIANT
+# and the lab-only broken-acl, dsm7-lax, webapi-broken, unreachable,
+# hostile[:VARIANT[:BYTES]] (VARIANT
 # one of truncated garbage oversized control endless hang; default truncated;
 # BYTES sizes truncated/garbage/oversized, see stubs/lab-hostile).
 # Without scenarios, `up` starts the four example scenarios; `--hosts N`
@@ -593,9 +594,9 @@ while [ $# -gt 0 ]; do
 		sc=${1%%:*}
 		var=
 		case $1 in *:*) var=${1#*:} ;; esac
-		case " $EXAMPLES broken-acl unreachable hostile " in
+		case " $EXAMPLES broken-acl unreachable hostile dsm7-lax webapi-broken " in
 		*" $sc "*) ;;
-		*) err "unknown scenario '$sc' (one of: $EXAMPLES broken-acl unreachable hostile)"; exit 2 ;;
+		*) err "unknown scenario '$sc' (one of: $EXAMPLES broken-acl unreachable hostile dsm7-lax webapi-broken)"; exit 2 ;;
 		esac
 		if [ -n "$var" ]; then
 			[ "$sc" = hostile ] || { err "$sc takes no variant"; exit 2; }

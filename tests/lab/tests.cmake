@@ -16,3 +16,6 @@ if(SL_SHELLCHECK)
 	add_test(NAME lab_shellcheck COMMAND ${SL_SHELLCHECK} -s sh ${SL_LAB_SCRIPTS})
 	set_tests_properties(lab_shellcheck PROPERTIES LABELS lab)
 endif()
+sl_add_script_test(lab_dsm_truth ${CMAKE_CURRENT_LIST_DIR}/dsm-truth.sh
+    LABELS lab)
+set_tests_properties(lab_dsm_truth PROPERTIES RESOURCE_LOCK lab TIMEOUT 300)

@@ -317,6 +317,36 @@ START_TEST(test_private_keys_and_absent)
 }
 END_TEST
 
+/*
+ * Regression (tests/rules HOME-009): a user-scope predicate judging several
+ * paths gives one file:PATH object per path, never two "user:NAME" findings.
+ */
+START_TEST(test_acl_objects)
+{
+	struct facts *f;
+	struct ruleset *rs;
+	struct findings out;
+	const struct finding *x;
+
+	run(HEAD("A-1", "user") "\tcheck path_no_acl %h %h/.ssh\nend\n"
+	    HEAD("A-2", "user") "\tcheck path_no_acl %h\nend\n",
+	    NULL, &f, &rs, &out);
+	ck_assert_ptr_null(find(&out, "A-1", "user:alice"));
+	x = find(&out, "A-1", "file:/var/services/homes/alice");
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_eq(x->verdict, VERDICT_FAIL);
+	x = find(&out, "A-1", "file:/var/services/homes/alice/.ssh");
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_eq(x->verdict, VERDICT_PASS);
+	ck_assert_ptr_nonnull(find(&out, "A-1", "file:/root/.ssh"));
+	/* one path: the user is the object */
+	x = find(&out, "A-2", "user:alice");
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_eq(x->verdict, VERDICT_FAIL);
+	done(f, rs, &out);
+}
+END_TEST
+
 START_TEST(test_users)
 {
 	struct facts *f;
@@ -356,6 +386,7 @@ engine_suite(void)
 	tcase_add_test(tc, test_regex_line);
 	tcase_add_test(tc, test_private_keys_and_absent);
 	tcase_add_test(tc, test_users);
+	tcase_add_test(tc, test_acl_objects);
 	suite_add_tcase(s, tc);
 	return s;
 }

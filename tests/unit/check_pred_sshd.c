@@ -109,6 +109,83 @@ eval(const struct ruleset *rs, const struct facts *f, const char *only,
 	ck_assert_int_eq(engine_eval(rs, f, &o, out), 0);
 }
 
+/* Regressions found by tests/rules: the port sshd listens on. */
+START_TEST(test_port_lines)
+{
+	struct ruleset *rs = builtin();
+	struct facts *f;
+	struct findings out;
+	const struct finding *x;
+
+	/* not DSM: the line that opens 22 is the location, not Port 2222 */
+	f = host("Port 2222\nPort 22\n", 902, 0);
+	eval(rs, f, "SSHD-020", &out);
+	x = find(&out, "SSHD-020", "host");
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_eq(x->verdict, VERDICT_FAIL);
+	ck_assert_str_eq(x->loc_file, "/etc/ssh/sshd_config");
+	ck_assert_uint_eq(x->loc_line, 2);
+	findings_cleanup(&out);
+	host_free(f);
+	/* not DSM: ListenAddress with an explicit port 22 */
+	f = host("Port 2222\nListenAddress 0.0.0.0:22\n", 902, 0);
+	eval(rs, f, "SSHD-020", &out);
+	x = find(&out, "SSHD-020", "host");
+	ck_assert_int_eq(x->verdict, VERDICT_FAIL);
+	ck_assert_uint_eq(x->loc_line, 2);
+	findings_cleanup(&out);
+	host_free(f);
+	f = host("ListenAddress 10.0.0.1:2222\n", 902, 0);
+	eval(rs, f, "SSHD-020", &out);
+	ck_assert_int_eq(find(&out, "SSHD-020", "host")->verdict,
+	    VERDICT_PASS);
+	findings_cleanup(&out);
+	host_free(f);
+	/* DSM: ssh_port 2222, but a Port 22 line adds a listener on 22 */
+	f = host("Port 22\n", 704, 1);
+	tf_synoinfo(f, "ssh_port", "2222");
+	eval(rs, f, "SSHD-020", &out);
+	x = find(&out, "SSHD-020", "host");
+	ck_assert_int_eq(x->verdict, VERDICT_FAIL);
+	ck_assert_uint_eq(x->loc_line, 1);
+	findings_cleanup(&out);
+	host_free(f);
+	f = host("Port 6622\n", 704, 1);
+	tf_synoinfo(f, "ssh_port", "2222");
+	eval(rs, f, "SSHD-020", &out);
+	ck_assert_int_eq(find(&out, "SSHD-020", "host")->verdict,
+	    VERDICT_PASS);
+	findings_cleanup(&out);
+	host_free(f);
+	ruleset_free(rs);
+}
+END_TEST
+
+/* Before 8.7 ChallengeResponseAuthentication (default yes) turns
+ * keyboard-interactive on even with KbdInteractiveAuthentication no. */
+START_TEST(test_kbdint_before_87)
+{
+	struct ruleset *rs = builtin();
+	struct facts *f;
+	struct findings out;
+	const struct finding *x;
+
+	f = host("KbdInteractiveAuthentication no\n", 802, 1);
+	eval(rs, f, "SSHD-003", &out);
+	x = find(&out, "SSHD-003", "host");
+	ck_assert_int_eq(x->verdict, VERDICT_FAIL);
+	findings_cleanup(&out);
+	host_free(f);
+	f = host("ChallengeResponseAuthentication no\n", 704, 1);
+	eval(rs, f, "SSHD-003", &out);
+	ck_assert_int_eq(find(&out, "SSHD-003", "host")->verdict,
+	    VERDICT_PASS);
+	findings_cleanup(&out);
+	host_free(f);
+	ruleset_free(rs);
+}
+END_TEST
+
 START_TEST(test_dsm_default_values)
 {
 	struct ruleset *rs = builtin();
@@ -218,9 +295,14 @@ START_TEST(test_crypto_port_and_bad_lines)
 	    VERDICT_PASS);
 	ck_assert_int_eq(find(&out, "SSHD-018", "host")->verdict,
 	    VERDICT_PASS);
-	/* DSM's port is ssh_port; each Port line is its own finding */
-	ck_assert_int_eq(find(&out, "SSHD-020", "host")->verdict,
-	    VERDICT_PASS);
+	/*
+	 * DSM's port is ssh_port, but its sshd also listens on Port lines
+	 * (shared/reference/dsm.md 2.2): "Port 22" means port 22 is open.
+	 * Each Port line is its own SSHD-021 finding.
+	 */
+	x = find(&out, "SSHD-020", "host");
+	ck_assert_int_eq(x->verdict, VERDICT_FAIL);
+	ck_assert_uint_eq(x->loc_line, 4);
 	ck_assert_int_eq(find(&out, "SSHD-021",
 	    "file:/etc/ssh/sshd_config:4")->verdict, VERDICT_FAIL);
 	x = find(&out, "SSHD-021", "file:/etc/ssh/sshd_config:5");
@@ -340,6 +422,8 @@ pred_sshd_suite(void)
 	tcase_add_test(tc, test_rejected_lines);
 	tcase_add_test(tc, test_no_config);
 	tcase_add_test(tc, test_strictmodes_from_config);
+	tcase_add_test(tc, test_port_lines);
+	tcase_add_test(tc, test_kbdint_before_87);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -310,7 +310,10 @@ static const struct {
 	/* an alias resolves to the keyword it stands for */
 	{ 902, "challengeresponseauthentication", "yes" },
 	{ 902, "rsaauthentication", NULL },
-	{ 802, "kbdinteractiveauthentication", "no" },
+	/* before 8.7 ChallengeResponseAuthentication (default yes) turns
+	 * keyboard-interactive on, as sshd.c does before -T prints */
+	{ 802, "kbdinteractiveauthentication", "yes" },
+	{ 704, "kbdinteractiveauthentication", "yes" },
 	{ 802, "challengeresponseauthentication", "yes" },
 	{ 902, "pubkeyacceptedalgorithms", "ssh-ed25519-cert-v01@openssh.com,ecdsa-sha2-nistp256-cert-v01@openssh.com,ecdsa-sha2-nistp384-cert-v01@openssh.com,ecdsa-sha2-nistp521-cert-v01@openssh.com,sk-ssh-ed25519-cert-v01@openssh.com,sk-ecdsa-sha2-nistp256-cert-v01@openssh.com,rsa-sha2-512-cert-v01@openssh.com,rsa-sha2-256-cert-v01@openssh.com,ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,sk-ssh-ed25519@openssh.com,sk-ecdsa-sha2-nistp256@openssh.com,rsa-sha2-512,rsa-sha2-256" },
 	{ 704, "pubkeyacceptedkeytypes", "ecdsa-sha2-nistp256-cert-v01@openssh.com,ecdsa-sha2-nistp384-cert-v01@openssh.com,ecdsa-sha2-nistp521-cert-v01@openssh.com,ssh-ed25519-cert-v01@openssh.com,rsa-sha2-512-cert-v01@openssh.com,rsa-sha2-256-cert-v01@openssh.com,ssh-rsa-cert-v01@openssh.com,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,ssh-ed25519,rsa-sha2-512,rsa-sha2-256,ssh-rsa" },
@@ -395,6 +398,50 @@ START_TEST(test_roundtrip)
 }
 END_TEST
 
+/* Before 8.7: kbdint = KbdInteractiveAuthentication || CRA; a Match block
+ * setting KbdInteractiveAuthentication still wins (applied after). */
+START_TEST(test_kbdint_from_cra)
+{
+	struct fx fx;
+	struct strv g;
+	struct sshd_match_ctx mc;
+	const struct sshd_directive *o;
+
+	ck_assert_int_eq(fx_run(&fx, "KbdInteractiveAuthentication no\n",
+	    NULL, 704, NULL), 0);
+	ck_assert_str_eq(val(&fx, "kbdinteractiveauthentication"), "yes");
+	ck_assert_ptr_null(sshd_eff_origin(fx.eff,
+	    "kbdinteractiveauthentication"));
+	fx_free(&fx);
+	ck_assert_int_eq(fx_run(&fx, "# x\nChallengeResponseAuthentication "
+	    "yes\nKbdInteractiveAuthentication no\n", NULL, 802, NULL), 0);
+	ck_assert_str_eq(val(&fx, "kbdinteractiveauthentication"), "yes");
+	o = sshd_eff_origin(fx.eff, "kbdinteractiveauthentication");
+	ck_assert_ptr_nonnull(o);
+	ck_assert_uint_eq(o->line, 2);
+	fx_free(&fx);
+	ck_assert_int_eq(fx_run(&fx, "ChallengeResponseAuthentication no\n",
+	    NULL, 704, NULL), 0);
+	ck_assert_str_eq(val(&fx, "kbdinteractiveauthentication"), "no");
+	fx_free(&fx);
+	/* 8.7+: one keyword, no forcing */
+	ck_assert_int_eq(fx_run(&fx, "KbdInteractiveAuthentication no\n",
+	    NULL, 902, NULL), 0);
+	ck_assert_str_eq(val(&fx, "kbdinteractiveauthentication"), "no");
+	fx_free(&fx);
+	strv_init(&g);
+	strv_push(&g, "users");
+	memset(&mc, 0, sizeof(mc));
+	mc.user = "alice";
+	mc.groups = &g;
+	ck_assert_int_eq(fx_run(&fx, "Match User alice\n"
+	    "\tKbdInteractiveAuthentication no\n", NULL, 704, &mc), 0);
+	ck_assert_str_eq(val(&fx, "kbdinteractiveauthentication"), "no");
+	fx_free(&fx);
+	strv_cleanup(&g);
+}
+END_TEST
+
 START_TEST(test_bad_lines_ignored)
 {
 	struct fx fx;
@@ -426,6 +473,7 @@ sshd_effective_suite(void)
 	tcase_add_loop_test(tc, test_roundtrip, 0,
 	    sizeof(rt_cfgs) / sizeof(rt_cfgs[0]));
 	tcase_add_test(tc, test_bad_lines_ignored);
+	tcase_add_test(tc, test_kbdint_from_cra);
 	suite_add_tcase(s, tc);
 	return s;
 }

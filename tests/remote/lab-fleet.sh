@@ -1,0 +1,58 @@
+#!/bin/sh
+# lab-fleet.sh — `synolint scan nas1 nas2 ...` against the fake-Synology lab
+# (tests/lab): real sshd per fake NAS, reached through the lab's ssh_config
+# (aliases, HostName, Port, User, IdentityFile) and strict known_hosts. Good
+# hosts are audited; the one whose key login StrictModes refuses, the
+# unreachable one and the hostile ones (garbage, truncated, hang) are errors
+# with their reason, in command-line order, exit 3 — and the hang costs one
+# --timeout, not one per host. Needs root (77 otherwise); one lab at a time.
+. "$(dirname "$0")/../cli/lib.sh"
+
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root"; exit 77; }
+for c in unshare nsenter ss ssh-keygen /usr/sbin/sshd; do
+	command -v "$c" >/dev/null 2>&1 || { echo "SKIP: needs $c"; exit 77; }
+done
+LAB=$SRC/tests/lab/lab.sh
+S=$T/lab
+trap 'sh "$LAB" down --state "$S" >/dev/null 2>&1; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
+unset SSH_AUTH_SOCK
+
+if ! sh "$LAB" up --state "$S" seed-local seed-remote dsm-default hardened \
+    unreachable hostile:garbage hostile:truncated hostile:hang >"$T/up.log" 2>&1; then
+	cat "$T/up.log" >&2
+	echo "SKIP: the lab did not come up"
+	exit 77
+fi
+R="-F $S/ssh_config --known-hosts $S/known_hosts"
+
+start=$(date +%s)
+expect_exit 3 "lab fleet" -- "$SL" scan $R --timeout 6 --jobs 8 --color never \
+    nas1 nas2 nas3 nas4 nas5 nas6 nas7 nas8 --report "text:$T/fleet.txt" \
+    --report "junit:$T/fleet.xml"
+el=$(($(date +%s) - start))
+cp "$T/err" "$T/fleet.err"
+[ "$el" -le 20 ] && ok || bad "fleet took $el s (hosts not in parallel?)"
+grep '^host ' "$T/fleet.txt" | cut -d' ' -f2 | tr '\n' ' ' >"$T/order"
+expect_grep "^nas1 nas2 nas3 nas4 nas5 nas6 nas7 nas8 $" "$T/order" "command-line order"
+expect_grep "^host nas1 (DSM 6.2.3" "$T/fleet.txt" "seed-local audited"
+expect_grep "RSAAuthentication" "$T/fleet.txt" "seed-remote: obsolete option found"
+expect_grep "nas3: could not be scanned: authentication failed" "$T/fleet.err" "StrictModes refusal is an auth failure"
+expect_grep "^host nas4 (DSM 7.2.2" "$T/fleet.txt" "hardened audited"
+expect_grep "needs --become" "$T/fleet.txt" "unreadable files need --become"
+expect_grep "nas5: could not be scanned: cannot connect" "$T/fleet.err" "unreachable"
+expect_grep "nas6: could not be scanned: collector output is not a bundle" "$T/fleet.err" "garbage"
+expect_grep "nas7: could not be scanned: .*nas7" "$T/fleet.err" "truncated bundle located"
+expect_grep "nas8: could not be scanned: collector timed out after 6 s" "$T/fleet.err" "hang timed out"
+expect_grep "8 hosts, 5 could not be scanned" "$T/fleet.txt" "summary"
+if xmllint --noout --schema "$SRC/tests/schemas/junit.xsd" "$T/fleet.xml" 2>"$T/xmllint.err"; then ok; else
+	bad "JUnit report does not validate"; cat "$T/xmllint.err" >&2; fi
+expect_nogrep "libssh\|^\[20" "$T/fleet.err" "no libssh chatter on stderr"
+
+# An inventory of lab aliases, one group.
+printf '[good]\nnas1\nnas2\n[bad]\nnas5\n' >"$T/inv"
+expect_exit 1 "@good" -- "$SL" scan $R --inventory "$T/inv" @good
+expect_exit 0 "capture nas2" -- "$SL" capture $R nas2 -o "$T/nas2.bundle"
+expect_exit 1 "captured nas2 audits offline" -- "$SL" scan --bundle "$T/nas2.bundle"
+expect_grep "RSAAuthentication" "$T/out" "captured nas2 keeps its findings"
+finish
