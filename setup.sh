@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 PKGS="build-essential cmake pkg-config clang libclang-rt-14-dev
 libssh-dev libssl-dev libpcre2-dev libxml2-dev libxml2-utils libjansson-dev check libsubunit-dev
 openssh-server openssh-client python3 python3-jsonschema valgrind graphviz
-iproute2 util-linux acl procps busybox shellcheck"
+iproute2 util-linux acl procps busybox shellcheck python3-yaml chromium"
 
 missing=""
 for p in $PKGS; do

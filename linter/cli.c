@@ -42,6 +42,9 @@ struct opt_def {
 	const char	*help;
 };
 
+/* Report options, numbered apart so other option work merges cleanly. */
+enum { OPT_WAIVERS = 400 };
+
 static const struct opt_def opt_table[] = {
 	{ "accept-new", OPT_ACCEPT_NEW, NULL, C_REMOTE,
 	  "record the key of a host not yet in known_hosts (else it is refused)" },
@@ -86,7 +89,7 @@ static const struct opt_def opt_table[] = {
 	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES,
 	  "rule values for home, business or internet (default: the rule set's default, internet)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
-	  "write a report: text (default, stdout) or junit; repeatable" },
+	  "write a report: text (default, stdout), junit, sarif, json or html; repeatable" },
 	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF | C_KEYS,
 	  "audit a NAS filesystem mounted or copied at DIR (repeatable for scan)" },
 	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES,
@@ -97,6 +100,8 @@ static const struct opt_def opt_table[] = {
 	  "ssh client config to read instead of ~/.ssh/config, /etc/ssh/ssh_config" },
 	{ "timeout", OPT_TIMEOUT, "SECONDS", C_REMOTE,
 	  "give up on a host after SECONDS, connect + collect (default 300)" },
+	{ "waivers", OPT_WAIVERS, "FILE", C_SCAN,
+	  "accepted risks with expiry dates (docs/waivers.md)" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
@@ -109,7 +114,8 @@ static const struct {
 	{ "scan", CMD_SCAN,
 	  "scan [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
 	  "              [--local] [--report FORMAT[:PATH]]... [--fail-on SEVERITY]\n"
-	  "              [--rules DIR]... [--only ID]... [--skip ID]... [SSH OPTIONS]",
+	  "              [--rules DIR]... [--only ID]... [--skip ID]... [--waivers FILE]\n"
+	  "              [SSH OPTIONS]",
 	  "audit hosts and report findings" },
 	{ "capture", CMD_CAPTURE,
 	  "capture (HOST | --root DIR | --local) -o FILE [SSH OPTIONS]",
@@ -411,6 +417,10 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			free(o->match_spec);
 			o->match_spec = xstrdup(optarg);
 			break;
+		case OPT_WAIVERS:
+			free(o->waivers);
+			o->waivers = xstrdup(optarg);
+			break;
 		case OPT_ALL:
 			o->all = 1;
 			break;
@@ -614,5 +624,6 @@ cli_opts_cleanup(struct cli_opts *o)
 	free(o->match_spec);
 	free(o->rule_id);
 	free(o->format);
+	free(o->waivers);
 	memset(o, 0, sizeof(*o));
 }

@@ -54,6 +54,7 @@ struct cli_opts {
 	char			*match_spec;	/* sshd-effective -C */
 	char			*rule_id;	/* rules ID */
 	char			*profile;	/* --profile NAME, NULL: default */
+	char			*waivers;	/* scan --waivers FILE */
 	int			 dump;		/* rules --dump */
 	int			 all;		/* scan --all: list passes too */
 	int			 color;		/* -1 auto, 0 never, 1 always */

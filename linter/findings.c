@@ -20,6 +20,12 @@ finding_cleanup(struct finding *f)
 	free(f->evidence);
 	free(f->loc_file);
 	free(f->fix);
+	if (f->waiver != NULL) {
+		free(f->waiver->file);
+		free(f->waiver->expires);
+		free(f->waiver->justification);
+		free(f->waiver);
+	}
 }
 
 void
@@ -85,6 +91,7 @@ scan_result_init(struct scan_result *sr, const struct ruleset *rules)
 	memset(sr, 0, sizeof(*sr));
 	sr->rules = rules;
 	sr->fail_on = SEV_LOW;
+	findings_init(&sr->run_findings);
 }
 
 void
@@ -106,6 +113,8 @@ scan_result_cleanup(struct scan_result *sr)
 	free(sr->hosts);
 	sr->hosts = NULL;
 	sr->nhosts = sr->cap = 0;
+	findings_cleanup(&sr->run_findings);
+	sr->waivers = NULL;
 }
 
 struct host_result *
@@ -124,19 +133,26 @@ scan_result_add_host(struct scan_result *sr, const char *name)
 	return h;
 }
 
+static size_t
+count_fail(const struct findings *f, enum severity sev)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < f->n; j++)
+		if (f->v[j].verdict == VERDICT_FAIL &&
+		    f->v[j].rule->severity >= sev)
+			n++;
+	return n;
+}
+
 size_t
 scan_result_count_fail(const struct scan_result *sr, enum severity sev)
 {
-	size_t i, j, n = 0;
+	size_t i, n;
 
-	for (i = 0; i < sr->nhosts; i++) {
-		const struct findings *f = &sr->hosts[i].findings;
-
-		for (j = 0; j < f->n; j++)
-			if (f->v[j].verdict == VERDICT_FAIL &&
-			    f->v[j].rule->severity >= sev)
-				n++;
-	}
+	n = count_fail(&sr->run_findings, sev);
+	for (i = 0; i < sr->nhosts; i++)
+		n += count_fail(&sr->hosts[i].findings, sev);
 	return n;
 }
 

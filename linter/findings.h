@@ -17,6 +17,14 @@ enum verdict {
 	VERDICT_ERROR		/* could not check */
 };
 
+/* The waiver that turned a FAIL into VERDICT_WAIVED (waivers.c). */
+struct finding_waiver {
+	char		*file;		/* the --waivers file */
+	unsigned int	 line;		/* the waiver's line in it */
+	char		*expires;	/* "YYYY-MM-DD", the last day it applies */
+	char		*justification;
+};
+
 struct finding {
 	const struct rule	*rule;		/* borrowed: the ruleset outlives findings */
 	char			*object;	/* owned: "host", "user:alice", "file:/etc/ssh/sshd_config" */
@@ -27,6 +35,7 @@ struct finding {
 	unsigned int		 loc_line;	/* 0 if unknown */
 	unsigned int		 breaks_login:1; /* sshd refuses key login today */
 	char			*fix;		/* owned: the concrete fix for this object, may be NULL */
+	struct finding_waiver	*waiver;	/* owned: set when verdict is VERDICT_WAIVED */
 };
 
 struct findings {
@@ -53,12 +62,20 @@ struct host_result {
 	struct findings	 findings;
 };
 
+struct waivers;
+
 struct scan_result {
 	const struct ruleset	*rules;		/* borrowed */
 	struct host_result	*hosts;
 	size_t			 nhosts;
 	size_t			 cap;
 	enum severity		 fail_on;
+	/*
+	 * Findings about the run rather than one host: expired and stale
+	 * waivers (WAIVER-001, WAIVER-002). Counted like host findings.
+	 */
+	struct findings		 run_findings;
+	const struct waivers	*waivers;	/* borrowed; NULL without --waivers */
 };
 
 void	scan_result_init(struct scan_result *, const struct ruleset *);
@@ -66,7 +83,7 @@ void	scan_result_cleanup(struct scan_result *);
 /* Appends a host, name copied; returns a pointer valid until the next add. */
 struct host_result *scan_result_add_host(struct scan_result *, const char *name);
 
-/* Counts of FAIL findings at or above sev over every host. */
+/* Counts of FAIL findings at or above sev over every host and the run. */
 size_t	scan_result_count_fail(const struct scan_result *, enum severity sev);
 size_t	scan_result_count_failed_hosts(const struct scan_result *);
 

@@ -25,6 +25,7 @@
 #include "report.h"
 #include "rules.h"
 #include "sshd.h"
+#include "waivers.h"
 #include "xmalloc.h"
 
 #define EXIT_CLEAN	0
@@ -64,6 +65,7 @@ cmd_scan(const struct acquire_ctx *ctx)
 	struct report_spec *specs = NULL;
 	struct report_opts ropts = { 0, o->all };
 	struct engine_opts eo = { NULL, NULL };
+	struct waivers *wv = NULL;
 	size_t i, nspecs = 0;
 	int ex = EXIT_USAGE, r;
 
@@ -85,6 +87,16 @@ cmd_scan(const struct acquire_ctx *ctx)
 		if (r != SL_OK)
 			goto out;
 	}
+	if (o->waivers != NULL) {
+		struct diag d;
+
+		diag_init(&d);
+		r = waivers_load(o->waivers, &wv, &d);
+		report_diag(&d, r, "--waivers");
+		diag_cleanup(&d);
+		if (r != SL_OK)
+			goto out;
+	}
 	if (o->only.n > 0)
 		eo.only = (const char *const *)o->only.v;
 	if (o->skip.n > 0)
@@ -92,6 +104,8 @@ cmd_scan(const struct acquire_ctx *ctx)
 
 	fleet_scan(ctx, rs, &eo, &sr);
 
+	if (wv != NULL)
+		waivers_apply(wv, &sr);
 	ropts.color = o->color == -1 ? (isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL) : o->color;
 	ex = EXIT_CLEAN;
@@ -116,6 +130,7 @@ cmd_scan(const struct acquire_ctx *ctx)
 		report_spec_cleanup(&specs[i]);
 	free(specs);
 	scan_result_cleanup(&sr);
+	waivers_free(wv);
 	ruleset_free(rs);
 	return ex;
 }

@@ -569,7 +569,7 @@ pred_strictmodes_ok(const struct pred_ctx *ctx, struct pred_out *out)
 		res = pred_emit(out, VERDICT_ERROR, NULL, "%s", worst.reason);
 		break;
 	case SM_REFUSED:
-		if (strict) {
+		if (strict || worst.unopenable) {
 			res = pred_emit(out, VERDICT_FAIL, NULL, "sshd refuses "
 			    "key login for %s today: %s", u->name, worst.reason);
 			res->breaks_login = 1;
@@ -584,8 +584,7 @@ pred_strictmodes_ok(const struct pred_ctx *ctx, struct pred_out *out)
 		if (worst.fault_owner)
 			res->fix = xprintf("chown %s %s", u->name, q);
 		else
-			res->fix = xprintf("chmod %04o %s",
-			    worst.fault_mode & 07755, q);
+			res->fix = xprintf("chmod %04o %s", worst.fix_mode, q);
 		break;
 	case SM_ADVICE:
 		res = pred_emit(out, VERDICT_PASS, NULL, "sshd accepts the "

@@ -150,6 +150,25 @@ match_line(const struct sshd_config *cfg, int n)
 }
 
 /*
+ * The ERROR of every sshd rule when sshd_config was not parsed: as a
+ * non-root collector the usual cause is a root-only (0600) config, which
+ * --become can read; otherwise the host's diagnostics say why.
+ */
+static void
+no_config(const struct pred_ctx *ctx, struct pred_out *out)
+{
+	const struct file_fact *ff;
+
+	ff = facts_file(ctx->facts, "/etc/ssh/sshd_config");
+	if (ff != NULL && ff->data == NULL && !ctx->facts->host.privileged)
+		pred_emit(out, VERDICT_ERROR, NULL, "could not check: "
+		    "/etc/ssh/sshd_config is not readable (needs --become)");
+	else
+		pred_emit(out, VERDICT_ERROR, NULL, "could not check: no "
+		    "readable sshd_config (see the host's diagnostics)");
+}
+
+/*
  * A judge says whether value (NULL: sshd -T prints nothing) is acceptable;
  * on failure it may write a short reason ("weak: 3des-cbc") to why.
  */
@@ -187,8 +206,7 @@ judge_keyword(const struct pred_ctx *ctx, struct pred_out *out,
 	int ok;
 
 	if ((g = view_eff(ctx->sshd, NULL)) == NULL) {
-		pred_emit(out, VERDICT_ERROR, NULL, "could not check: no "
-		    "readable sshd_config (see the host's diagnostics)");
+		no_config(ctx, out);
 		return 0;
 	}
 	l = lower(keyword);
@@ -421,8 +439,7 @@ pred_sshd_any_set(const struct pred_ctx *ctx, struct pred_out *out)
 	size_t i;
 
 	if (view_eff(ctx->sshd, NULL) == NULL) {
-		pred_emit(out, VERDICT_ERROR, NULL, "could not check: no "
-		    "readable sshd_config");
+		no_config(ctx, out);
 		return 0;
 	}
 	for (i = 0; i < ctx->args->n; i++) {
@@ -545,8 +562,7 @@ pred_sshd_port_not(const struct pred_ctx *ctx, struct pred_out *out)
 		return 0;
 	}
 	if ((g = view_eff(ctx->sshd, NULL)) == NULL) {
-		pred_emit(out, VERDICT_ERROR, NULL, "could not check: no "
-		    "readable sshd_config");
+		no_config(ctx, out);
 		return 0;
 	}
 	addrs = sshd_eff_values(g, "listenaddress");
@@ -578,8 +594,7 @@ pred_dsm_no_port_line(const struct pred_ctx *ctx, struct pred_out *out)
 		return 0;
 	}
 	if (cfg == NULL) {
-		pred_emit(out, VERDICT_ERROR, NULL, "could not check: no "
-		    "readable sshd_config");
+		no_config(ctx, out);
 		return 0;
 	}
 	for (i = 0; i < sshd_config_count(cfg); i++) {
@@ -646,8 +661,7 @@ pred_sshd_directive_status(const struct pred_ctx *ctx, struct pred_out *out)
 	size_t i, n = 0;
 
 	if (cfg == NULL) {
-		pred_emit(out, VERDICT_ERROR, NULL, "could not check: no "
-		    "readable sshd_config");
+		no_config(ctx, out);
 		return 0;
 	}
 	for (i = 0; i < sshd_config_count(cfg); i++) {

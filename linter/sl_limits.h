@@ -26,6 +26,8 @@
 #define SL_MAX_CERT_PRINCIPALS	256u		/* OpenSSH's SSHKEY_CERT_MAX_PRINCIPALS */
 #define SL_MAX_CERT_OPTIONS	1024u		/* critical options + extensions */
 #define SL_MAX_KEY_HEADER	4096u		/* private key header read */
+#define SL_MAX_WAIVERS_FILE	(1u * 1024 * 1024)	/* one --waivers file */
+#define SL_MAX_WAIVERS		10000u		/* waivers in it */
 #define SL_MAX_STDERR		(1u * 1024 * 1024)	/* collector stderr */
 
 #endif

@@ -4,7 +4,10 @@
  * user and not group/world-writable; so must every directory from it up to
  * the user's home (inclusive), or up to / when the file is outside home.
  * Everything is checked on the realpath, resolved from the facts' symlinks
- * (DSM: /var/services/homes -> /volume1/homes). Reads facts->paths only.
+ * (DSM: /var/services/homes -> /volume1/homes). Before that, as sshd opens
+ * the file with the user's uid and groups, the user needs search permission
+ * on every directory of the realpath and read permission on the file.
+ * Reads facts->paths, users and groups only.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +127,84 @@ set_fault(struct sm_result *res, enum sm_verdict v, const char *path,
 	res->fault_mode = pf != NULL ? pf->mode : 0;
 	res->fault_acl = pf != NULL ? pf->acl : -1;
 	res->fault_owner = owner;
+	res->fix_mode = pf != NULL ? pf->mode & 07755 : 0;
+}
+
+/*
+ * Whether u may read (04) or search (01) pf, as the kernel decides for
+ * sshd running with u's uid and groups: 1 yes, 0 no, -1 cannot tell. With
+ * an ACL the mode bits do not decide (DSM's Synology ACL grants the owner
+ * rights its 0000 or 0777 mode does not show), so only a path without one
+ * is judged; so is one whose ACL state is unknown, by its mode.
+ */
+static int
+may_access(const struct facts *f, const struct user_fact *u,
+    const struct path_fact *pf, unsigned int need)
+{
+	const struct group_fact *g;
+	unsigned int bits;
+
+	if (u->uid == 0)
+		return 1;
+	if (pf->acl == 1)
+		return -1;
+	if (pf->uid == u->uid)
+		bits = pf->mode >> 6;
+	else if (pf->gid == u->gid || (pf->group != NULL &&
+	    strv_find(&u->groups, pf->group) >= 0) ||
+	    ((g = facts_group_by_gid(f, pf->gid)) != NULL &&
+	    strv_find(&g->members, u->name) >= 0))
+		bits = pf->mode >> 3;
+	else
+		bits = pf->mode;
+	return (bits & need) == need;
+}
+
+/*
+ * sshd opens the key file as the user before any StrictModes check: the
+ * first directory of realpath (top down) the user cannot search, or the
+ * file if the user cannot read it, refuses the login. Paths not collected
+ * or unreadable here are left to the StrictModes walk. Returns 1 when
+ * refused (the verdict is set), else 0.
+ */
+static int
+check_open(const struct facts *f, const struct user_fact *u,
+    const char *realpath, struct sm_result *res)
+{
+	const struct path_fact *pf;
+	char *p = xstrdup(realpath), *s;
+	int file, refused = 0;
+	char mode[64];
+
+	for (s = p;; s++) {
+		file = *s == '\0';
+		if (*s != '/' && !file)
+			continue;
+		*s = '\0';
+		pf = pred_path(f, s == p ? "/" : p);
+		if (pf != NULL && (file ? pf->type == PT_FILE :
+		    pf->type == PT_DIR) && may_access(f, u, pf,
+		    file ? 04 : 01) == 0) {
+			pred_mode_text(mode, sizeof(mode), pf);
+			set_fault(res, SM_REFUSED, s == p ? "/" : p, pf,
+			    pf->uid != u->uid, xprintf("%s cannot open %s "
+			    "(sshd reads it as the user): %s %s is %s owner "
+			    "%s, no %s permission for %s", u->name, realpath,
+			    file ? "file" : "directory", s == p ? "/" : p,
+			    mode, pf->owner != NULL ? pf->owner : "?",
+			    file ? "read" : "search", u->name));
+			res->fix_mode = (pf->mode | (file ? 0600 : 0700)) &
+			    07755;
+			res->unopenable = 1;
+			refused = 1;
+			break;
+		}
+		if (file)
+			break;
+		*s = '/';
+	}
+	free(p);
+	return refused;
 }
 
 static void
@@ -249,6 +330,8 @@ strictmodes_check(const struct facts *f, const struct user_fact *u,
 	if (u->home != NULL && u->home[0] == '/' &&
 	    sm_realpath(f, u->home, &home, &hf) == 0)
 		comparehome = 1;
+	if (check_open(f, u, res->realpath, res))
+		goto out;
 	if (check_one(f, u, res->realpath, 1, &ev, res, &pf))
 		goto out;
 	walk[nwalk].path = xstrdup(res->realpath);

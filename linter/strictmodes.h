@@ -1,7 +1,9 @@
 /*
  * strictmodes.h — what sshd's StrictModes will refuse, decided from lstat
  * facts alone (OpenSSH's safe_path() walk on the realpath), and what it
- * accepts but a hardened host would not.
+ * accepts but a hardened host would not. Also what the user cannot open:
+ * sshd reads authorized_keys with the user's uid and groups
+ * (temporarily_use_uid), whatever StrictModes says.
  */
 #ifndef SL_STRICTMODES_H
 #define SL_STRICTMODES_H
@@ -25,6 +27,10 @@ struct sm_result {
 	unsigned int	 fault_mode;	/* mode of fault */
 	int		 fault_acl;	/* ACL of fault: 1, 0, -1 unknown */
 	int		 fault_owner;	/* 1: fault is the owner, 0: the mode */
+	unsigned int	 fix_mode;	/* mode that cures fault (when !fault_owner) */
+	int		 unopenable;	/* REFUSED because the user cannot open
+					   the file at all: StrictModes no
+					   does not help */
 };
 
 /*

@@ -19,13 +19,16 @@
 static const struct reporter reporters[] = {
 	{ "text",	NULL,		report_text },
 	{ "junit",	".xml",		report_junit },
+	{ "sarif",	".sarif",	report_sarif },
+	{ "json",	".json",	report_json },
+	{ "html",	".html",	report_html },
 	{ NULL,		NULL,		NULL }
 };
 
 const char *
 report_formats(void)
 {
-	return "text, junit";
+	return "text, junit, sarif, json, html";
 }
 
 int
@@ -140,6 +143,86 @@ report_fix_text(const struct finding *f)
 	if (f->rule->fix.text != NULL && *f->rule->fix.text != '\0')
 		return f->rule->fix.text;
 	return NULL;
+}
+
+void
+report_count(const struct findings *f, struct report_counts *c)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		c->verdict[f->v[i].verdict]++;
+		if (f->v[i].verdict == VERDICT_FAIL)
+			c->fail[f->v[i].rule->severity]++;
+	}
+}
+
+int
+report_uri_escape(struct sbuf *b, const char *s, int keep_slash)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	int r = SL_OK;
+
+	for (p = (const unsigned char *)s; *p != '\0' && r == SL_OK; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~' || (keep_slash && *p == '/'))
+			r = sbuf_putc(b, (char)*p);
+		else
+			r = sbuf_putf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+	return r;
+}
+
+static int
+cmp_rule_ptr(const void *a, const void *b)
+{
+	const struct rule *x = *(const struct rule *const *)a;
+	const struct rule *y = *(const struct rule *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+static void
+add_rule(const struct rule ***v, size_t *n, size_t *cap, const struct rule *r)
+{
+	if (*n == *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[(*n)++] = r;
+}
+
+static void
+add_finding_rules(const struct rule ***v, size_t *n, size_t *cap,
+    const struct findings *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		add_rule(v, n, cap, f->v[i].rule);
+}
+
+void
+report_rules(const struct scan_result *sr, const struct rule ***rulesp,
+    size_t *np)
+{
+	const struct rule **v = NULL;
+	size_t i, j, n = 0, cap = 0;
+
+	for (i = 0; sr->rules != NULL && i < ruleset_count(sr->rules); i++)
+		add_rule(&v, &n, &cap, ruleset_rule(sr->rules, i));
+	for (i = 0; i < sr->nhosts; i++)
+		add_finding_rules(&v, &n, &cap, &sr->hosts[i].findings);
+	add_finding_rules(&v, &n, &cap, &sr->run_findings);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_rule_ptr);
+	for (i = j = 0; i < n; i++)
+		if (j == 0 || strcmp(v[j - 1]->id, v[i]->id) != 0)
+			v[j++] = v[i];
+	*rulesp = v;
+	*np = j;
 }
 
 static int

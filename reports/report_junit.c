@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -232,7 +233,7 @@ jw_skipped(struct jw *j, const struct finding *f, const char *why)
 static void
 jw_testcase(struct jw *j, const struct host_result *h, const struct finding *f)
 {
-	char *name;
+	char *name, *msg;
 
 	name = xprintf("%s %s", f->rule->id, f->object);
 	jw_start(j, "testcase");
@@ -249,7 +250,16 @@ jw_testcase(struct jw *j, const struct host_result *h, const struct finding *f)
 		jw_skipped(j, f, "not applicable");
 		break;
 	case VERDICT_WAIVED:
-		jw_skipped(j, f, "waived");
+		if (f->waiver != NULL) {
+			msg = xprintf("waived: %s (until %s, %s:%u)",
+			    f->waiver->justification, f->waiver->expires,
+			    f->waiver->file, f->waiver->line);
+			jw_start(j, "skipped");
+			jw_attr(j, "message", msg);
+			jw_end(j);
+			free(msg);
+		} else
+			jw_skipped(j, f, "waived");
 		break;
 	case VERDICT_ERROR:
 		jw_problem(j, "error", f, "could not check");
@@ -360,6 +370,15 @@ report_junit(struct sbuf *out, const struct scan_result *sr,
 	jw_start(&j, "testsuites");
 	for (i = 0; i < sr->nhosts; i++)
 		jw_suite(&j, i, &sr->hosts[i], timestamp);
+	if (sr->run_findings.n > 0) {
+		/* expired and stale waivers: a suite of their own */
+		struct host_result run;
+
+		memset(&run, 0, sizeof(run));
+		run.name = (char *)(uintptr_t)"waivers";
+		run.findings = sr->run_findings;
+		jw_suite(&j, i, &run, timestamp);
+	}
 	jw_end(&j);
 	if (!j.failed)
 		jw_check(&j, xmlTextWriterEndDocument(j.w));

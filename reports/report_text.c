@@ -14,6 +14,7 @@
 #include "report_priv.h"
 #include "sbuf.h"
 #include "utf8.h"
+#include "waivers.h"
 #include "xmalloc.h"
 
 #define NSEV	(SEV_CRITICAL + 1)
@@ -167,6 +168,13 @@ put_brief(struct out *o, const struct finding *f)
 		put_safe(o, f->message);
 	}
 	put(o, "\n");
+	if (f->verdict == VERDICT_WAIVED && f->waiver != NULL) {
+		put(o, "      until %s (", f->waiver->expires);
+		put_safe(o, f->waiver->file);
+		put(o, ":%u): ", f->waiver->line);
+		put_safe(o, f->waiver->justification);
+		put(o, "\n");
+	}
 }
 
 static void
@@ -274,8 +282,8 @@ put_host(struct out *o, const struct host_result *h, struct counts *total)
 		if (fl.v[i]->verdict == VERDICT_FAIL)
 			put_fail(o, fl.v[i]);
 	put_section(o, &fl, VERDICT_ERROR, "could not check", C_ERROR);
+	put_section(o, &fl, VERDICT_WAIVED, "waived", C_DIM);
 	if (o->opts->verbose) {
-		put_section(o, &fl, VERDICT_WAIVED, "waived", C_DIM);
 		put_section(o, &fl, VERDICT_NA, "not applicable", C_DIM);
 		put_section(o, &fl, VERDICT_PASS, "passed", C_DIM);
 	}
@@ -299,6 +307,32 @@ put_host(struct out *o, const struct host_result *h, struct counts *total)
 		total->verdicts[i] += c.verdicts[i];
 }
 
+/* Findings about the run itself (expired and stale waivers). */
+static void
+put_run(struct out *o, const struct scan_result *sr, struct counts *total)
+{
+	struct finding_list fl = { NULL, 0 };
+	struct host_result pseudo;
+	size_t i;
+
+	if (sr->run_findings.n == 0)
+		return;
+	color(o, C_BOLD);
+	put(o, "waivers ");
+	put_safe(o, sr->waivers != NULL ? sr->waivers->file : "");
+	color(o, C_RESET);
+	put(o, "\n");
+	report_sorted(&sr->run_findings, report_cmp_severity, &fl);
+	for (i = 0; i < fl.n; i++)
+		if (fl.v[i]->verdict == VERDICT_FAIL)
+			put_fail(o, fl.v[i]);
+	free(fl.v);
+	memset(&pseudo, 0, sizeof(pseudo));
+	pseudo.findings = sr->run_findings;
+	count_host(&pseudo, total);
+	put(o, "\n");
+}
+
 int
 report_text(struct sbuf *b, const struct scan_result *sr,
     const struct report_opts *opts, struct diag *d)
@@ -317,6 +351,7 @@ report_text(struct sbuf *b, const struct scan_result *sr,
 	}
 	if (sr->nhosts > 0)
 		put(&o, "\n");
+	put_run(&o, sr, &total);
 	put(&o, "%zu host%s, %zu could not be scanned: ", sr->nhosts,
 	    sr->nhosts == 1 ? "" : "s", nfailed);
 	put_sev_counts(&o, total.fail);

@@ -3,3 +3,7 @@
 sl_add_script_test(cli_usage ${CMAKE_CURRENT_LIST_DIR}/usage.sh LABELS cli)
 sl_add_script_test(cli_examples ${CMAKE_CURRENT_LIST_DIR}/examples.sh LABELS cli)
 sl_add_script_test(cli_roundtrip ${CMAKE_CURRENT_LIST_DIR}/roundtrip.sh LABELS cli)
+sl_add_script_test(cli_waivers ${CMAKE_CURRENT_LIST_DIR}/waivers.sh LABELS cli)
+sl_add_script_test(cli_ci_examples ${CMAKE_CURRENT_LIST_DIR}/ci_examples.sh LABELS cli)
+sl_add_script_test(cli_html ${CMAKE_CURRENT_LIST_DIR}/html.sh LABELS cli)
+sl_add_script_test(cli_html_chromium ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh LABELS cli)

@@ -9,6 +9,13 @@ sl_add_script_test(lab_strictmodes_truth
 set_tests_properties(lab_strictmodes_truth PROPERTIES RESOURCE_LOCK lab
     TIMEOUT 300)
 
+# 36 home/.ssh/authorized_keys mode, owner, ACL, symlink and StrictModes
+# combinations: synolint's verdict (local and over SSH) = the real sshd's.
+sl_add_script_test(lab_strictmodes_matrix
+    ${CMAKE_CURRENT_LIST_DIR}/strictmodes-matrix.sh LABELS lab)
+set_tests_properties(lab_strictmodes_matrix PROPERTIES RESOURCE_LOCK lab
+    TIMEOUT 300)
+
 find_program(SL_SHELLCHECK shellcheck)
 if(SL_SHELLCHECK)
 	file(GLOB SL_LAB_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/*.sh

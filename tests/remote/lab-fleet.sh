@@ -3,9 +3,11 @@
 # (tests/lab): real sshd per fake NAS, reached through the lab's ssh_config
 # (aliases, HostName, Port, User, IdentityFile) and strict known_hosts. Good
 # hosts are audited; the one whose key login StrictModes refuses, the
-# unreachable one and the hostile ones (garbage, truncated, hang) are errors
-# with their reason, in command-line order, exit 3 — and the hang costs one
-# --timeout, not one per host. Needs root (77 otherwise); one lab at a time.
+# unreachable one and the hostile ones (garbage, truncated, hang, oversized,
+# control bytes, endless) are errors with their reason, in command-line
+# order, exit 3 — and the hang costs one --timeout, not one per host. The
+# good hosts' reports are complete (the same as scanned alone) and the JUnit
+# report validates. Needs root (77 otherwise); one lab at a time.
 . "$(dirname "$0")/../cli/lib.sh"
 
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root"; exit 77; }
@@ -15,11 +17,12 @@ done
 LAB=$SRC/tests/lab/lab.sh
 S=$T/lab
 trap 'sh "$LAB" down --state "$S" >/dev/null 2>&1; rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM
+trap 'exit 1' INT TERM HUP PIPE
 unset SSH_AUTH_SOCK
 
 if ! sh "$LAB" up --state "$S" seed-local seed-remote dsm-default hardened \
-    unreachable hostile:garbage hostile:truncated hostile:hang >"$T/up.log" 2>&1; then
+    unreachable hostile:garbage hostile:truncated hostile:hang \
+    hostile:oversized hostile:control hostile:endless >"$T/up.log" 2>&1; then
 	cat "$T/up.log" >&2
 	echo "SKIP: the lab did not come up"
 	exit 77
@@ -28,13 +31,14 @@ R="-F $S/ssh_config --known-hosts $S/known_hosts"
 
 start=$(date +%s)
 expect_exit 3 "lab fleet" -- "$SL" scan $R --timeout 6 --jobs 8 --color never \
-    nas1 nas2 nas3 nas4 nas5 nas6 nas7 nas8 --report "text:$T/fleet.txt" \
+    nas1 nas2 nas3 nas4 nas5 nas6 nas7 nas8 nas9 nas10 nas11 \
+    --report "text:$T/fleet.txt" \
     --report "junit:$T/fleet.xml"
 el=$(($(date +%s) - start))
 cp "$T/err" "$T/fleet.err"
 [ "$el" -le 20 ] && ok || bad "fleet took $el s (hosts not in parallel?)"
 grep '^host ' "$T/fleet.txt" | cut -d' ' -f2 | tr '\n' ' ' >"$T/order"
-expect_grep "^nas1 nas2 nas3 nas4 nas5 nas6 nas7 nas8 $" "$T/order" "command-line order"
+expect_grep "^nas1 nas2 nas3 nas4 nas5 nas6 nas7 nas8 nas9 nas10 nas11 $" "$T/order" "command-line order"
 expect_grep "^host nas1 (DSM 6.2.3" "$T/fleet.txt" "seed-local audited"
 expect_grep "RSAAuthentication" "$T/fleet.txt" "seed-remote: obsolete option found"
 expect_grep "nas3: could not be scanned: authentication failed" "$T/fleet.err" "StrictModes refusal is an auth failure"
@@ -44,7 +48,40 @@ expect_grep "nas5: could not be scanned: cannot connect" "$T/fleet.err" "unreach
 expect_grep "nas6: could not be scanned: collector output is not a bundle" "$T/fleet.err" "garbage"
 expect_grep "nas7: could not be scanned: .*nas7" "$T/fleet.err" "truncated bundle located"
 expect_grep "nas8: could not be scanned: collector timed out after 6 s" "$T/fleet.err" "hang timed out"
-expect_grep "8 hosts, 5 could not be scanned" "$T/fleet.txt" "summary"
+expect_grep "nas9: could not be scanned: collector output exceeds [0-9]* bytes" "$T/fleet.err" "oversized cut at the limit"
+expect_grep "nas10: could not be scanned: collector output is not a bundle" "$T/fleet.err" "control bytes"
+expect_grep "nas11: could not be scanned: collector output exceeds [0-9]* bytes" "$T/fleet.err" "endless cut at the limit"
+expect_grep "11 hosts, 8 could not be scanned" "$T/fleet.txt" "summary"
+# Every bad host is an error in the JUnit report too, with its reason.
+for h in nas3 nas5 nas6 nas7 nas8 nas9 nas10 nas11; do
+	m=$(xmllint --xpath "string(//testsuite[@name=\"$h\"]/testcase[@name=\"scan\"]/error/@message)" "$T/fleet.xml" 2>/dev/null)
+	[ -n "$m" ] && grep -F -q -- "$m" "$T/fleet.err" && ok ||
+		bad "$h: no scan error in the JUnit report (or not the one on stderr): '$m'"
+done
+# The good hosts' reports are complete: the same test cases, verdicts and
+# messages as when each is scanned alone.
+cat >"$T/cases.py" <<'EOF2'
+import sys
+import xml.etree.ElementTree as ET
+for ts in ET.parse(sys.argv[1]).getroot().iter('testsuite'):
+    if ts.get('name') != sys.argv[2]:
+        continue
+    for tc in ts.iter('testcase'):
+        v = [(k, e.get('message')) for k in ('failure', 'error', 'skipped')
+             for e in [tc.find(k)] if e is not None]
+        print(tc.get('name'), v)
+EOF2
+for h in nas1 nas2 nas4; do
+	"$SL" scan $R --timeout 20 --color never --report "junit:$T/alone-$h.xml" "$h" \
+	    >/dev/null 2>&1
+	/usr/bin/python3 "$T/cases.py" "$T/alone-$h.xml" "$h" >"$T/alone-$h.cases"
+	/usr/bin/python3 "$T/cases.py" "$T/fleet.xml" "$h" >"$T/fleet-$h.cases"
+	if [ "$(wc -l <"$T/alone-$h.cases")" -gt 20 ] &&
+	    cmp -s "$T/alone-$h.cases" "$T/fleet-$h.cases"; then ok; else
+		bad "$h: its report in the hostile fleet differs from its report alone"
+		diff "$T/alone-$h.cases" "$T/fleet-$h.cases" | head -10 >&2
+	fi
+done
 if xmllint --noout --schema "$SRC/tests/schemas/junit.xsd" "$T/fleet.xml" 2>"$T/xmllint.err"; then ok; else
 	bad "JUnit report does not validate"; cat "$T/xmllint.err" >&2; fi
 expect_nogrep "libssh\|^\[20" "$T/fleet.err" "no libssh chatter on stderr"

@@ -371,6 +371,20 @@ START_TEST(test_no_config)
 	eval(rs, f, "SSHD-00[1-3]", &out);
 	ck_assert_uint_eq(out.n, 3);
 	ck_assert_int_eq(out.v[0].verdict, VERDICT_ERROR);
+	ck_assert_ptr_nonnull(strstr(out.v[0].message, "host's diagnostics"));
+	findings_cleanup(&out);
+	tf_free(f);
+	/* A root-only config seen by a non-root collector: needs --become. */
+	f = tf_new();
+	tf_user(f, "root", 0, "/root", 1);
+	f->host.openssh_version_num = 902;
+	tf_file(f, "/etc/ssh/sshd_config", NULL);
+	tf_finish(f);
+	eval(rs, f, "SSHD-00[1-3]", &out);
+	ck_assert_uint_eq(out.n, 3);
+	ck_assert_int_eq(out.v[0].verdict, VERDICT_ERROR);
+	ck_assert_str_eq(out.v[0].message, "could not check: "
+	    "/etc/ssh/sshd_config is not readable (needs --become)");
 	findings_cleanup(&out);
 	tf_free(f);
 	ruleset_free(rs);

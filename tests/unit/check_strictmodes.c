@@ -24,7 +24,7 @@ enum tflags {
 	F_AK_SYMLINK = 4,	/* authorized_keys -> ../keys/ak (keys 0777) */
 	F_AK_DIR = 8,		/* authorized_keys is a directory */
 	F_HOME_UNCOLLECTED = 16, /* the collector never stat'ed home */
-	F_AK_SYMLINK_OK = 32	/* authorized_keys -> /etc/keys/alice (root 0600) */
+	F_AK_SYMLINK_OK = 32	/* authorized_keys -> /etc/keys/alice (alice 0600) */
 };
 
 struct sm_case {
@@ -72,8 +72,21 @@ static const struct sm_case cases[] = {
 	    F_NONE, SM_REFUSED, HOME "/.ssh" },
 	{ "home owned by bob refused", 0700, BOB, 0, 0700, ALICE, 0600, ALICE,
 	    F_NONE, SM_REFUSED, HOME },
-	{ "root-owned dirs and file accepted", 0700, 0, 0, 0700, 0, 0600, 0,
-	    F_NONE, SM_OK, NULL },
+	/* sshd opens the file as the user (lab: strictmodes-matrix.sh) */
+	{ "root-owned dirs and file accepted", 0755, 0, 0, 0755, 0, 0644, 0,
+	    F_NONE, SM_ADVICE, AK },
+	{ "root-owned 0700 home: user cannot enter, refused", 0700, 0, 0,
+	    0755, 0, 0644, 0, F_NONE, SM_REFUSED, HOME },
+	{ "root-owned 0700 .ssh: user cannot enter, refused", 0700, ALICE, 0,
+	    0700, 0, 0600, ALICE, F_NONE, SM_REFUSED, HOME "/.ssh" },
+	{ "root-owned 0600 key: user cannot read, refused", 0700, ALICE, 0,
+	    0700, ALICE, 0600, 0, F_NONE, SM_REFUSED, AK },
+	{ "root-owned 0644 key accepted", 0700, ALICE, 0, 0700, ALICE, 0644,
+	    0, F_NONE, SM_ADVICE, AK },
+	{ "home 0000 without ACL: owner cannot enter, refused", 0000, ALICE,
+	    0, 0700, ALICE, 0600, ALICE, F_NONE, SM_REFUSED, HOME },
+	{ "key 0200: owner cannot read, refused", 0700, ALICE, 0, 0700,
+	    ALICE, 0200, ALICE, F_NONE, SM_REFUSED, AK },
 	{ "authorized_keys missing", 0777, ALICE, 0, 0700, ALICE, 0600, ALICE,
 	    F_AK_MISSING, SM_MISSING, NULL },
 	{ "authorized_keys unreadable", 0700, ALICE, 0, 0700, ALICE, 0600,
@@ -124,8 +137,9 @@ build(const struct sm_case *c)
 		    "/etc/keys/alice");
 		tf_path(f, "/etc", PT_DIR, 0755, 0, "root", 0, NULL);
 		tf_path(f, "/etc/keys", PT_DIR, 0755, 0, "root", 0, NULL);
-		tf_path(f, "/etc/keys/alice", PT_FILE, 0600, 0, "root", 0,
-		    NULL);
+		/* alice's: sshd opens it as alice */
+		tf_path(f, "/etc/keys/alice", PT_FILE, 0600, ALICE, "alice",
+		    0, NULL);
 	} else
 		tf_path(f, AK, (c->flags & F_AK_DIR) ? PT_DIR : PT_FILE,
 		    c->amode, c->auid, c->auid == BOB ? "bob" : "alice", 0,
@@ -154,7 +168,9 @@ START_TEST(test_table)
 		    res.fault);
 	if (c->expect == SM_REFUSED)
 		ck_assert_msg(strstr(res.reason, "not a regular file") != NULL ||
-		    strstr(res.reason, "bad ownership or modes for ") != NULL,
+		    strstr(res.reason, "bad ownership or modes for ") != NULL ||
+		    (res.unopenable &&
+		    strstr(res.reason, "alice cannot open ") != NULL),
 		    "%s: %s", c->name, res.reason);
 	if (c->expect == SM_UNREADABLE && !(c->flags & F_HOME_UNCOLLECTED))
 		ck_assert_ptr_nonnull(strstr(res.reason, "needs --become"));
@@ -179,6 +195,46 @@ START_TEST(test_acl_reported)
 	ck_assert_ptr_nonnull(strstr(res.evidence,
 	    "/volume1/homes/alice 0777 with ACL (+) owner alice"));
 	ck_assert_str_eq(res.realpath, AK);
+	sm_result_cleanup(&res);
+	tf_free(f);
+}
+END_TEST
+
+/* Refused because the user cannot open the key: no StrictModes needed. */
+START_TEST(test_unopenable)
+{
+	static const struct sm_case rootssh = { "", 0711, ALICE, 0, 0700, 0,
+	    0600, ALICE, F_NONE, SM_REFUSED, NULL };
+	static const struct sm_case home0 = { "", 0000, ALICE, 0, 0700,
+	    ALICE, 0600, ALICE, F_NONE, SM_REFUSED, NULL };
+	struct facts *f = build(&rootssh);
+	struct sm_result res;
+
+	strictmodes_check(f, &f->users[0],
+	    "/var/services/homes/alice/.ssh/authorized_keys", &res);
+	ck_assert_int_eq(res.verdict, SM_REFUSED);
+	ck_assert_int_eq(res.unopenable, 1);
+	ck_assert_int_eq(res.fault_owner, 1);
+	ck_assert_str_eq(res.reason, "alice cannot open " AK " (sshd reads it "
+	    "as the user): directory " HOME "/.ssh is 0700 owner root, no "
+	    "search permission for alice");
+	sm_result_cleanup(&res);
+	tf_free(f);
+	f = build(&home0);
+	strictmodes_check(f, &f->users[0],
+	    "/var/services/homes/alice/.ssh/authorized_keys", &res);
+	ck_assert_int_eq(res.verdict, SM_REFUSED);
+	ck_assert_int_eq(res.unopenable, 1);
+	ck_assert_int_eq(res.fault_owner, 0);
+	ck_assert_uint_eq(res.fix_mode, 0700);
+	sm_result_cleanup(&res);
+	/* StrictModes-refused paths keep their own fix: drop group/world w */
+	tf_free(f);
+	f = build(&cases[3]);
+	strictmodes_check(f, &f->users[0],
+	    "/var/services/homes/alice/.ssh/authorized_keys", &res);
+	ck_assert_int_eq(res.unopenable, 0);
+	ck_assert_uint_eq(res.fix_mode, 0755);
 	sm_result_cleanup(&res);
 	tf_free(f);
 }
@@ -224,6 +280,7 @@ strictmodes_suite(void)
 	tcase_add_loop_test(tc, test_table, 0,
 	    (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, test_acl_reported);
+	tcase_add_test(tc, test_unopenable);
 	tcase_add_test(tc, test_realpath);
 	suite_add_tcase(s, tc);
 	return s;
