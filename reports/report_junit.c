@@ -244,7 +244,8 @@ jw_testcase(struct jw *j, const struct host_result *h, const struct finding *f)
 	case VERDICT_PASS:
 		break;
 	case VERDICT_FAIL:
-		jw_problem(j, "failure", f, report_severity(f->rule->severity));
+		/* GitLab/Jenkins convention: type = rule id (severity in the body) */
+		jw_problem(j, "failure", f, f->rule->id);
 		break;
 	case VERDICT_NA:
 		jw_skipped(j, f, "not applicable");

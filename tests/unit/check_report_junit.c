@@ -37,7 +37,7 @@ static const char golden_small[] =
     "      <property name=\"openssh_version\" value=\"7.4p1\"/>\n"
     "    </properties>\n"
     "    <testcase name=\"SSHD-001 host\" classname=\"nas1\" time=\"0\">\n"
-    "      <failure message=\"PermitRootLogin yes\" type=\"high\">"
+    "      <failure message=\"PermitRootLogin yes\" type=\"SSHD-001\">"
     "SSHD-001 Root cannot log in with a password\n"
     "severity: high\n"
     "object: host\n"
@@ -275,7 +275,9 @@ START_TEST(test_counts)
 	    == 7);
 	assert_xp_str(doc, NAS1 "/testcase[1]/@name", "DSM-001 host");
 	assert_xp_str(doc, NAS1 "/testcase[@name='HOME-002 user:alice']"
-	    "/failure/@type", "critical");
+	    "/failure/@type", "HOME-002");
+	ck_assert(xp_num(doc, "count(" NAS1 "/testcase[@name='HOME-002 "
+	    "user:alice']/failure[contains(., 'severity: critical')])") == 1);
 	assert_xp_str(doc, NAS1 "/testcase[@name='HOME-002 user:alice']"
 	    "/failure/@message",
 	    "/var/services/homes/alice is group-writable (0775)");
