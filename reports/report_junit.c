@@ -8,8 +8,6 @@
  * before libxml2 sees it: the writer escapes <>&" but happily emits raw
  * control characters and invalid UTF-8, which no XML parser accepts.
  */
-#include <ctype.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +20,7 @@
 #include "findings.h"
 #include "report.h"
 #include "report_priv.h"
+#include "runclock.h"
 #include "sbuf.h"
 #include "strv.h"
 #include "utf8.h"
@@ -118,44 +117,22 @@ jw_property(struct jw *j, const char *name, const char *value)
 }
 
 /*
- * SOURCE_DATE_EPOCH (reproducible-builds.org) as the schema's
- * YYYY-MM-DDTHH:MM:SS in UTC; the time of the run when unset.
+ * runclock_now() (SOURCE_DATE_EPOCH, else the time of the run) as the
+ * schema's YYYY-MM-DDTHH:MM:SS in UTC (no zone suffix: junit.xsd's type).
  */
 static int
 junit_timestamp(char *buf, size_t len, struct diag *d)
 {
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	unsigned long long v;
 	struct tm tm;
 	time_t t;
-	char *end;
+	int r;
 
-	if (s == NULL || *s == '\0') {
-		/* the schema requires a timestamp: the time of the run, UTC */
-		t = time(NULL);
-		if (gmtime_r(&t, &tm) == NULL ||
-		    strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm) == 0) {
-			diag_error(d, NULL, 0, "junit report: cannot format "
-			    "the current time");
-			return SL_ERR_SYSTEM;
-		}
-		return SL_OK;
-	}
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	/* 253402300799 is 9999-12-31T23:59:59, the last four-digit year */
-	if (!isdigit((unsigned char)*s) || *end != '\0' || errno != 0 ||
-	    v > 253402300799ULL) {
-		diag_error(d, NULL, 0, "SOURCE_DATE_EPOCH=\"%s\": not a number "
-		    "of seconds since 1970 (up to year 9999)", s);
-		return SL_ERR_USAGE;
-	}
-	t = (time_t)v;
+	if ((r = runclock_now(&t, NULL, d)) != SL_OK)
+		return r;
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm) == 0) {
-		diag_error(d, NULL, 0, "SOURCE_DATE_EPOCH=\"%s\": cannot "
-		    "convert", s);
-		return SL_ERR_USAGE;
+		diag_error(d, NULL, 0, "junit report: cannot format the time");
+		return SL_ERR_INTERNAL;
 	}
 	return SL_OK;
 }
