@@ -214,10 +214,16 @@ add_dir(struct pstate *ps, const char *kw, const char *name,
 static int parse_file(struct pstate *, const char *path, const char *data,
     size_t len, unsigned int depth);
 
-/* Include: globs relative to /etc/ssh, expanded in place. */
+/*
+ * Include: globs relative to /etc/ssh, expanded in place. The Include
+ * directive is dirs[di], addressed by index: the nested parse_file() grows
+ * (reallocates) cfg->dirs. Its strings live in cfg->strings and stay put.
+ */
 static void
-do_include(struct pstate *ps, struct sshd_directive *d, unsigned int depth)
+do_include(struct pstate *ps, size_t di, unsigned int depth)
 {
+	const char *file = ps->cfg->dirs[di].file;
+	unsigned int line = ps->cfg->dirs[di].line;
 	struct strv av, paths;
 	const char *data;
 	size_t len, i, j;
@@ -226,16 +232,16 @@ do_include(struct pstate *ps, struct sshd_directive *d, unsigned int depth)
 
 	strv_init(&av);
 	strv_init(&paths);
-	if (sshd_argv_split(d->args, &av) != 0 || av.n == 0) {
-		d->status = SSHD_KW_BAD_VALUE;
-		diag_error(ps->diag, d->file, d->line, "%s", av.n == 0 ?
+	if (sshd_argv_split(ps->cfg->dirs[di].args, &av) != 0 || av.n == 0) {
+		ps->cfg->dirs[di].status = SSHD_KW_BAD_VALUE;
+		diag_error(ps->diag, file, line, "%s", av.n == 0 ?
 		    "Include missing filename argument" : "invalid quotes");
 		goto out;
 	}
 	for (i = 0; i < av.n && !ps->too_large; i++) {
 		if (av.v[i][0] == '\0') {
-			d->status = SSHD_KW_BAD_VALUE;
-			diag_error(ps->diag, d->file, d->line,
+			ps->cfg->dirs[di].status = SSHD_KW_BAD_VALUE;
+			diag_error(ps->diag, file, line,
 			    "keyword Include empty argument");
 			continue;
 		}
@@ -249,22 +255,22 @@ do_include(struct pstate *ps, struct sshd_directive *d, unsigned int depth)
 		strv_init(&paths);
 		r = ps->src->glob(ps->src->arg, pat, &paths);
 		if (r != 0) {
-			d->status = SSHD_KW_BAD_VALUE;
-			diag_error(ps->diag, d->file, d->line,
+			ps->cfg->dirs[di].status = SSHD_KW_BAD_VALUE;
+			diag_error(ps->diag, file, line,
 			    "include \"%s\" glob failed: %s", pat,
 			    sl_strerror(r));
 		}
 		for (j = 0; r == 0 && j < paths.n && !ps->too_large; j++) {
 			if (depth + 1 > SL_MAX_INCLUDE_DEPTH) {
-				d->status = SSHD_KW_BAD_VALUE;
-				diag_error(ps->diag, d->file, d->line,
+				ps->cfg->dirs[di].status = SSHD_KW_BAD_VALUE;
+				diag_error(ps->diag, file, line,
 				    "Too many recursive configuration "
 				    "includes (%s)", paths.v[j]);
 				continue;
 			}
 			if (strv_find(&ps->stack, paths.v[j]) >= 0) {
-				d->status = SSHD_KW_BAD_VALUE;
-				diag_error(ps->diag, d->file, d->line,
+				ps->cfg->dirs[di].status = SSHD_KW_BAD_VALUE;
+				diag_error(ps->diag, file, line,
 				    "Include loop: %s includes itself; sshd "
 				    "fails with \"Too many recursive "
 				    "configuration includes\"", paths.v[j]);
@@ -275,8 +281,8 @@ do_include(struct pstate *ps, struct sshd_directive *d, unsigned int depth)
 			if (r == SL_ERR_TOO_LARGE)
 				ps->too_large = 1;
 			if (r != 0) {
-				d->status = SSHD_KW_BAD_VALUE;
-				diag_error(ps->diag, d->file, d->line,
+				ps->cfg->dirs[di].status = SSHD_KW_BAD_VALUE;
+				diag_error(ps->diag, file, line,
 				    "cannot read included %s: %s", paths.v[j],
 				    sl_strerror(r));
 				r = 0;
@@ -363,7 +369,7 @@ parse_line(struct pstate *ps, const char *file, unsigned int lineno,
 		return;
 	}
 	if (kw->type == SSHD_T_INCLUDE) {
-		do_include(ps, d, depth);
+		do_include(ps, (size_t)(d - ps->cfg->dirs), depth);
 		return;
 	}
 	strv_init(&vals);
