@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/run-all.sh — the whole test suite, as CI runs it (.ci/run):
 #   1. ./setup.sh: install the Debian packages, build ./build
-#   2. the ASan+UBSan build of the same code and its unit/cli/fuzz-replay tests
+#   2. the ASan+UBSan build of the same code and its WHOLE ctest suite (lab
+#      included): script tests run $SL_SYNOLINT, the build dir's own binary,
+#      so they exercise the sanitized one; any sanitizer report fails a test
 #   3. valgrind over the unit tests (CK_FORK=no), leaks are errors
 #   4. bounded libFuzzer runs of every fuzz target (SL_FUZZ_SECONDS each, default 20)
 #   5. the full ctest suite of the normal build (unit, corpus, cli, fuzz replay, lab)
@@ -17,8 +19,10 @@ stage "setup and build"
 stage "ASan+UBSan build"
 cmake -S . -B build-asan -DSL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan -j"$JOBS"
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	ctest -j"$JOBS" --output-on-failure -L 'unit|cli|fuzz|corpus')
+(cd build-asan &&
+	ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:exitcode=86 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86 \
+	ctest -j"$JOBS" --output-on-failure)
 
 stage "valgrind (unit tests)"
 for t in build/tests/check_*; do
