@@ -25,7 +25,7 @@
 static const char *const status_names[] = {
 	"ok", "line too long", "unterminated quote", "bad option", "no key",
 	"unknown key type", "bad base64", "key type mismatch", "bad key blob",
-	"key too small"
+	"key too small", "too many keys"
 };
 
 const char *
@@ -671,7 +671,6 @@ authkeys_parse_ver(const char *file, const char *data, size_t len,
 	struct authkey_line *l;
 	const char *s = data, *end = data + len, *nl, *e, *p, *nul;
 	unsigned int lineno = 0;
-	int r = SL_ERR_INTERNAL;
 
 	*akp = NULL;
 	ak = xcalloc(1, sizeof(*ak));
@@ -693,10 +692,14 @@ authkeys_parse_ver(const char *file, const char *data, size_t len,
 			continue;
 		}
 		if (ak->n >= SL_MAX_AUTHKEYS) {
-			diag_error(d, file, lineno, "more than %u keys in one "
-			    "authorized_keys file", SL_MAX_AUTHKEYS);
-			r = SL_ERR_TOO_LARGE;
-			goto out;
+			/* a finding on this line, not a silently lost file */
+			l = new_line(ak, lineno);
+			opts_init(&l->opts);
+			set_status(l, AK_TOO_MANY, xprintf("more than %u keys in "
+			    "one authorized_keys file: this line and the rest "
+			    "were not checked", SL_MAX_AUTHKEYS));
+			diag_error(d, file, lineno, "%s", l->why);
+			break;
 		}
 		l = new_line(ak, lineno);
 		if ((size_t)(e - s) > SL_MAX_AUTHKEYS_LINE) {
@@ -713,11 +716,7 @@ authkeys_parse_ver(const char *file, const char *data, size_t len,
 		s = nl + 1;
 	}
 	*akp = ak;
-	ak = NULL;
-	r = 0;
- out:
-	authkeys_free(ak);
-	return r;
+	return 0;
 }
 
 void

@@ -980,16 +980,22 @@ START_TEST(test_ak_file_shape)
 	free(text);
 	free(big);
 
-	/* more lines than the bound: SL_ERR_TOO_LARGE and one diag */
+	/*
+	 * more lines than the bound: the file still parses, its last line
+	 * says AK_TOO_MANY (a finding, never a silently dropped file)
+	 */
 	sbuf_reset(&b);
-	for (size_t i = 0; i <= SL_MAX_AUTHKEYS; i++)
+	for (size_t i = 0; i <= SL_MAX_AUTHKEYS + 5; i++)
 		(void)sbuf_puts(&b, "x\n");
 	diag_init(&d);
-	ck_assert_int_eq(authkeys_parse("f", b.data, b.len, &ak, &d),
-	    SL_ERR_TOO_LARGE);
-	ck_assert_ptr_null(ak);
+	ck_assert_int_eq(authkeys_parse("f", b.data, b.len, &ak, &d), 0);
+	ck_assert_ptr_nonnull(ak);
+	ck_assert_uint_eq(ak->n, SL_MAX_AUTHKEYS + 1);
+	ck_assert_int_eq(ak->v[SL_MAX_AUTHKEYS].status, AK_TOO_MANY);
+	ck_assert_uint_eq(ak->v[SL_MAX_AUTHKEYS].line, SL_MAX_AUTHKEYS + 1);
 	ck_assert_uint_eq(d.nerrors, SL_MAX_AUTHKEYS + 1);
 	ck_assert_uint_eq(d.v[d.n - 1].line, SL_MAX_AUTHKEYS + 1);
+	authkeys_free(ak);
 	diag_cleanup(&d);
 	sbuf_cleanup(&b);
 	free(k);
