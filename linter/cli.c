@@ -14,6 +14,7 @@
 #include "err.h"
 #include "facts.h"
 #include "report.h"
+#include "sl_limits.h"
 #include "targets.h"
 #include "xmalloc.h"
 
@@ -295,6 +296,12 @@ add_remote_targets(const char *cmd, char **args, size_t nargs,
 	    have_inv ? &inv : NULL, &def, &tv, &n, &d);
 	if (r != SL_OK)
 		goto out;
+	if (o->ntargets > SL_MAX_HOSTS || n > SL_MAX_HOSTS - o->ntargets) {
+		diag_error(&d, NULL, 0, "more than %u hosts in one run",
+		    SL_MAX_HOSTS);
+		r = SL_ERR_TOO_LARGE;
+		goto out;
+	}
 	for (i = 0; i < n; i++) {
 		o->targets = xreallocarray(o->targets, o->ntargets + 1,
 		    sizeof(*o->targets));
