@@ -1180,6 +1180,41 @@ START_TEST(test_priv_edge)
 }
 END_TEST
 
+/*
+ * authorized_keys may be a symlink to /etc/shadow or a file of secrets:
+ * the reason for a bad line never quotes what is not a key type name.
+ */
+START_TEST(test_ak_no_secret_in_why)
+{
+	static const char *const lines[] = {
+		"root:$6$saltsalt$SECRETHASH:19000:0:99999:7:::",
+		"DB_PASSWORD=SECRETVALUE",
+		"SECRETTOKEN0123456789abcdef",
+		"SECRETWORD and more words",
+		"restrict SECRETWORD AAAA",
+	};
+	struct authkeys *ak;
+	struct diag d;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		ak = ak_parse(lines[i], &d);
+		ck_assert_uint_eq(ak->n, 1);
+		ck_assert_int_ne(ak->v[0].status, AK_OK);
+		ck_assert_ptr_null(strstr(ak->v[0].why, "SECRET"));
+		for (k = 0; k < d.n; k++)
+			ck_assert_ptr_null(strstr(d.v[k].msg, "SECRET"));
+		authkeys_free(ak);
+		diag_cleanup(&d);
+	}
+	/* a mistyped key type is still quoted */
+	ak = ak_parse("ssh-ed2519 AAAA c", &d);
+	ck_assert_ptr_nonnull(strstr(ak->v[0].why, "\"ssh-ed2519\""));
+	authkeys_free(ak);
+	diag_cleanup(&d);
+}
+END_TEST
+
 /* The blob prefix alone, cut at every length: never more than it holds. */
 START_TEST(test_priv_blob_prefix)
 {
@@ -1248,6 +1283,7 @@ keys_suite(void)
 	    (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	tcase_add_test(tc, test_ak_small_rsa);
 	tcase_add_test(tc, test_ak_file_shape);
+	tcase_add_test(tc, test_ak_no_secret_in_why);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("private");
