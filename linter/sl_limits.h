@@ -19,6 +19,9 @@
 #define SL_MAX_INCLUDES		1024u		/* files read through sshd Include */
 #define SL_MAX_CONFIG_LINES	200000u		/* lines across sshd files */
 #define SL_MAX_USERS		100000u		/* passwd entries */
+#define SL_MAX_USER_DIRECTIVES	20000000u	/* users x sshd directives: each
+						 * user's effective config walks
+						 * every directive */
 #define SL_MAX_RULE_FILE	(4u * 1024 * 1024)	/* one .rules file */
 #define SL_MAX_RULES		10000u
 #define SL_MAX_RULE_ARGS	256u		/* tokens on one rule-file line */

@@ -52,6 +52,12 @@ import sys
 sys.stdout.write("".join("u%d:x:%d:100::/nonexist:/bin/false\n" % (i, 2000 + i) for i in range(100001)))' >passwd.txt
 $MK users.b /etc/passwd=passwd.txt
 expect_host_error users "/etc/passwd:100001: error: more than 100000 users"
+# 1000 users x 20001 directives: each user's effective config walks them all
+python3 -c '
+import sys
+sys.stdout.write("".join("u%d:x:%d:100::/nonexist:/bin/false\n" % (i, 2000 + i) for i in range(1000)))' >passwd1k.txt
+$MK work.b /etc/passwd=passwd1k.txt /etc/ssh/sshd_config=@20001:'MaxAuthTries 3\n'
+expect_host_error work "/etc/ssh/sshd_config: error: 1000 users times 20001 directives is more than 20000000"
 
 # --- caps that sshd itself has, or that cut one file: a finding (exit 1) -
 # expect_finding NAME RULE PATTERN
