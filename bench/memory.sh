@@ -3,11 +3,13 @@
 # `synolint scan --bundle` for a normal host and for a maximal host: every
 # resource cap of linter/sl_limits.h at (or just under) its limit at once —
 # a 64 MiB bundle, files of 16 MiB, 100,000 authorized keys in one file, a
-# 199,000-line sshd_config, 20,000 users, about 100,000 records. With
+# 199,000-line sshd_config (60,000 directives, 19,900 Match blocks) and 300
+# users (users x directives just under SL_MAX_USER_DIRECTIVES). With
 # --lab, also a scan of one lab host over SSH (needs root and the lab lock:
 # flock /tmp/synolint-lab.lock bench/memory.sh --lab).
 # Copy the output into bench/RESULTS.md.
 # Usage: bench/memory.sh [--lab]   (builds ./build-bench in Release mode)
+# shellcheck disable=SC2086 # $R holds several options
 set -eu
 cd "$(dirname "$0")/.."
 B=build-bench
@@ -38,7 +40,7 @@ measure() {
 echo "host: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 python3 bench/gen_bundle.py "$T/normal.bundle" --keys 20 --config-lines 150 --users 10
 python3 bench/gen_bundle.py "$T/max.bundle" --keys 100000 --config-lines 199000 \
-    --users 20000 --pad-to 66000000
+    --users 300 --pad-to 66000000
 for b in normal max; do
 	echo "$b.bundle: $(wc -c <"$T/$b.bundle") bytes, $(grep -a -c '^stat	\|^file	\|^link	\|^meta	' "$T/$b.bundle") records"
 done
