@@ -302,9 +302,10 @@ add_remote_targets(const char *cmd, char **args, size_t nargs,
 		r = SL_ERR_TOO_LARGE;
 		goto out;
 	}
+	/* one allocation: growing by one copies quadratically */
+	o->targets = xreallocarray(o->targets, o->ntargets + n + 1,
+	    sizeof(*o->targets));
 	for (i = 0; i < n; i++) {
-		o->targets = xreallocarray(o->targets, o->ntargets + 1,
-		    sizeof(*o->targets));
 		memset(&o->targets[o->ntargets], 0, sizeof(o->targets[0]));
 		o->targets[o->ntargets].kind = TARGET_SSH;
 		o->targets[o->ntargets].arg = xstrdup(tv[i].label);
