@@ -2,7 +2,9 @@
 """gen_bundle.py — write a large, deterministic synthetic bundle (format v1,
 docs/bundle-format.md) for the parse+evaluate benchmark.
 
-Usage: gen_bundle.py OUT [--keys N] [--config-lines N] [--users N]
+Usage: gen_bundle.py OUT [--keys N] [--config-lines N] [--users N] [--pad-to BYTES]
+--pad-to adds /var/pad/N files of up to 16 MiB (the per-file cap) until the
+bundle is about BYTES long (the memory benchmark's maximal host).
 """
 import argparse
 import base64
@@ -55,6 +57,7 @@ def main():
     ap.add_argument("--keys", type=int, default=10000)
     ap.add_argument("--config-lines", type=int, default=2000)
     ap.add_argument("--users", type=int, default=50)
+    ap.add_argument("--pad-to", type=int, default=0)
     a = ap.parse_args()
     rng = random.Random(42)
     recs = []
@@ -107,6 +110,16 @@ def main():
         stat("d", 0o700, uid, 100, 4096, home + "/.ssh")
         stat("f", 0o600, uid, 100, len(per_user[u]), home + "/.ssh/authorized_keys")
         file(home + "/.ssh/authorized_keys", per_user[u])
+    size = sum(len(r) for r in recs) + 64
+    n = 0
+    while a.pad_to - size > 4096:
+        chunk = min(16 * 1024 * 1024, a.pad_to - size - 4096)
+        line = b"# padding line of the maximal host\n"
+        data = (line * (chunk // len(line) + 1))[:chunk]
+        rec = b"file\t%d\t-\t/var/pad/%d\n" % (len(data), n) + data + b"\n"
+        recs.append(rec)
+        size += len(rec)
+        n += 1
     with open(a.out, "wb") as fp:
         fp.write(b"synolint-bundle\t1\n")
         for r in recs:

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "facts.h"
 #include "report.h"
+#include "sl_limits.h"
 #include "targets.h"
 #include "xmalloc.h"
 
@@ -295,9 +296,16 @@ add_remote_targets(const char *cmd, char **args, size_t nargs,
 	    have_inv ? &inv : NULL, &def, &tv, &n, &d);
 	if (r != SL_OK)
 		goto out;
+	if (o->ntargets > SL_MAX_HOSTS || n > SL_MAX_HOSTS - o->ntargets) {
+		diag_error(&d, NULL, 0, "more than %u hosts in one run",
+		    SL_MAX_HOSTS);
+		r = SL_ERR_TOO_LARGE;
+		goto out;
+	}
+	/* one allocation: growing by one copies quadratically */
+	o->targets = xreallocarray(o->targets, o->ntargets + n + 1,
+	    sizeof(*o->targets));
 	for (i = 0; i < n; i++) {
-		o->targets = xreallocarray(o->targets, o->ntargets + 1,
-		    sizeof(*o->targets));
 		memset(&o->targets[o->ntargets], 0, sizeof(o->targets[0]));
 		o->targets[o->ntargets].kind = TARGET_SSH;
 		o->targets[o->ntargets].arg = xstrdup(tv[i].label);

@@ -549,6 +549,18 @@ sl_file() {
 	fl_flag=-
 	[ "$RS" -gt "$SL_MAX_FILE" ] && fl_flag=t
 	fl_cnt=$((SL_MAX_FILE / 65536))
+	# Whatever a name says, secrets stay here: a file that IS a password
+	# database (authorized_keys -> /etc/shadow) is sent without the hashes,
+	# one that holds a private key (authorized_keys -> ~/.ssh/id_rsa) only
+	# as a key header.
+	case $SL_REAL in
+	/etc/shadow | /etc/shadow- | /etc/gshadow | /etc/gshadow- | /etc/master.passwd)
+		set -- "$1" pw ;;
+	esac
+	if [ "$2" = plain ] && dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
+	    grep -a -q 'PRIVATE KEY-----'; then
+		set -- "$1" key
+	fi
 	case $2 in
 	plain)
 		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null >"$SL_T/blob"

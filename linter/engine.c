@@ -40,6 +40,15 @@ selected(const struct engine_opts *o, const char *id)
 	return 1;
 }
 
+/* The fix when a user's file leads out of the home: never chown/chmod it. */
+static void
+outside_home(struct sbuf *b, const char *quoted, const char *user)
+{
+	(void)sbuf_putf(b, "%s is outside %s's home: replace the symlink that "
+	    "leads there with a file of %s's own (do not chown or chmod %s)",
+	    quoted, user, user, quoted);
+}
+
 /* The concrete fix for one failing object, NULL if the rule has none. */
 static char *
 render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
@@ -62,7 +71,12 @@ render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
 	sbuf_init(&b, 0);
 	if (strcmp(fs->action, "manual") == 0)
 		(void)sbuf_puts(&b, fs->args.v[0]);
-	else if (strcmp(fs->action, "chmod") == 0 && res->path != NULL) {
+	else if (strcmp(fs->action, "chmod") == 0 && res->path != NULL &&
+	    ctx->user != NULL &&
+	    !pred_fix_in_home(ctx->facts, ctx->user, res->path, 1)) {
+		q = shquote(res->path);
+		outside_home(&b, q, ctx->user->name);
+	} else if (strcmp(fs->action, "chmod") == 0 && res->path != NULL) {
 		q = shquote(res->path);
 		(void)sbuf_putf(&b, "chmod %04o %s", res->mode & 07777 &
 		    (unsigned int)strtoul(fs->args.v[0], NULL, 8), q);
@@ -72,8 +86,12 @@ render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
 	} else if (strcmp(fs->action, "chown") == 0 && res->path != NULL) {
 		q = shquote(res->path);
 		owner = pred_expand(fs->args.v[0], ctx->user);
-		(void)sbuf_putf(&b, "chown %s %s", owner != NULL ? owner :
-		    fs->args.v[0], q);
+		if (ctx->user != NULL &&
+		    !pred_fix_in_home(ctx->facts, ctx->user, res->path, 0))
+			outside_home(&b, q, ctx->user->name);
+		else
+			(void)sbuf_putf(&b, "chown %s %s", owner != NULL ?
+			    owner : fs->args.v[0], q);
 	} else if (strcmp(fs->action, "sshd_set") == 0) {
 		(void)sbuf_puts(&b, "set \"");
 		for (i = 0; i < fs->args.n; i++)

@@ -9,6 +9,7 @@
 #include "err.h"
 #include "facts.h"
 #include "facts_priv.h"
+#include "sl_limits.h"
 #include "sshd.h"
 
 #define SSHD_CONFIG	"/etc/ssh/sshd_config"
@@ -79,6 +80,15 @@ facts_build_sshd(struct facts_impl *fi)
 		return r;
 	if (r != 0)
 		return 0;	/* absent, or unreadable (already in diag) */
+	if (f->nusers > 0 && sshd_config_count(cfg) >
+	    SL_MAX_USER_DIRECTIVES / f->nusers) {
+		diag_error(&f->diag, SSHD_CONFIG, 0, "%zu users times %zu "
+		    "directives is more than %u effective configurations "
+		    "can cost", f->nusers, sshd_config_count(cfg),
+		    SL_MAX_USER_DIRECTIVES);
+		sshd_config_free(cfg);
+		return SL_ERR_TOO_LARGE;
+	}
 	f->sshd = cfg;
 	f->sshd_config_path = SSHD_CONFIG;
 	return 0;

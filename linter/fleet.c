@@ -119,8 +119,13 @@ host_error(struct host_result *h, int r, struct diag *d)
 	size_t i;
 
 	h->status = r != SL_OK ? r : SL_ERR_INTERNAL;
+	/*
+	 * The first error names the cause, except past a limit: parsing
+	 * went on after earlier (non-fatal) errors and stopped at the last.
+	 */
 	for (i = 0; i < d->n; i++) {
-		const struct diag_entry *e = &d->v[i];
+		const struct diag_entry *e = &d->v[r == SL_ERR_TOO_LARGE ?
+		    d->n - 1 - i : i];
 		size_t ll = strlen(h->name);
 
 		if (e->level != DIAG_ERROR)

@@ -156,7 +156,8 @@ enum authkey_status {
 	AK_BAD_BASE64,
 	AK_TYPE_MISMATCH,
 	AK_BAD_BLOB,		/* truncated or invalid blob */
-	AK_KEY_TOO_SMALL	/* RSA under 1024 bits: sshd refuses it */
+	AK_KEY_TOO_SMALL,	/* RSA under 1024 bits: sshd refuses it */
+	AK_TOO_MANY		/* past SL_MAX_AUTHKEYS: this and later lines unchecked */
 };
 
 /* One non-blank, non-comment line. Strings are owned by the line. */

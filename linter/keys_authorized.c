@@ -25,7 +25,7 @@
 static const char *const status_names[] = {
 	"ok", "line too long", "unterminated quote", "bad option", "no key",
 	"unknown key type", "bad base64", "key type mismatch", "bad key blob",
-	"key too small"
+	"key too small", "too many keys"
 };
 
 const char *
@@ -522,6 +522,37 @@ snippet(const char *s, size_t len)
 	return sbuf_steal(&b, NULL);
 }
 
+/*
+ * "unknown key type ..." for a first word that is neither options nor a key
+ * type. Quoted only when it looks like a mistyped key type ("ssh-ed2519"):
+ * authorized_keys may be a symlink to /etc/shadow or any other file, whose
+ * lines (hashes, tokens) must not reach a report.
+ */
+static char *
+unknown_type(const char *s, size_t len)
+{
+	static const char *const families[] = { "ssh-", "ecdsa-", "sk-",
+	    "rsa-", "x509v3-" };
+	size_t i, ok = 0;
+	char *snip, *why;
+
+	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++)
+		if (len > strlen(families[i]) &&
+		    strncmp(s, families[i], strlen(families[i])) == 0)
+			ok = 1;
+	for (i = 0; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) &&
+		    strchr("@._+-", s[i]) == NULL)
+			ok = 0;
+	if (!ok)
+		return xprintf("unknown key type (a %zu-byte word that is not "
+		    "a key type name; not shown)", len);
+	snip = snippet(s, len);
+	why = xprintf("unknown key type \"%s\"", snip);
+	free(snip);
+	return why;
+}
+
 static void
 set_status(struct authkey_line *l, enum authkey_status st, char *why)
 {
@@ -613,22 +644,25 @@ parse_line(struct authkey_line *l, const char *s, const char *e, int version)
 	q = skip_ws(oe, e);
 	w2e = word_end(q, e);
 	if (q == e) {
-		snip = snippet(p, (size_t)(oe - p));
 		if (optrc != 0 && strchr(l->options, '=') == NULL)
-			set_status(l, AK_UNKNOWN_TYPE, xprintf("unknown key "
-			    "type \"%s\"", snip));
-		else
+			set_status(l, AK_UNKNOWN_TYPE,
+			    unknown_type(p, (size_t)(oe - p)));
+		else if (optrc != 0)	/* "NAME=value": maybe not ours to show */
+			set_status(l, AK_NO_KEY, xstrdup("no key, and a first "
+			    "word that is not valid key options (not shown)"));
+		else {
+			snip = snippet(p, (size_t)(oe - p));
 			set_status(l, AK_NO_KEY, xprintf("options \"%s\" "
 			    "without a key", snip));
-		free(snip);
+			free(snip);
+		}
 	} else if ((kt = keytype_by_name(q, (size_t)(w2e - q))) == NULL) {
 		if (optrc != 0)
-			snip = snippet(p, (size_t)(oe - p));
+			set_status(l, AK_UNKNOWN_TYPE,
+			    unknown_type(p, (size_t)(oe - p)));
 		else
-			snip = snippet(q, (size_t)(w2e - q));
-		set_status(l, AK_UNKNOWN_TYPE, xprintf("unknown key type "
-		    "\"%s\"", snip));
-		free(snip);
+			set_status(l, AK_UNKNOWN_TYPE,
+			    unknown_type(q, (size_t)(w2e - q)));
 	} else {
 		read_key(l, kt, q, w2e, e);
 		if (l->status == AK_OK && optrc != 0) {
@@ -671,7 +705,6 @@ authkeys_parse_ver(const char *file, const char *data, size_t len,
 	struct authkey_line *l;
 	const char *s = data, *end = data + len, *nl, *e, *p, *nul;
 	unsigned int lineno = 0;
-	int r = SL_ERR_INTERNAL;
 
 	*akp = NULL;
 	ak = xcalloc(1, sizeof(*ak));
@@ -693,10 +726,14 @@ authkeys_parse_ver(const char *file, const char *data, size_t len,
 			continue;
 		}
 		if (ak->n >= SL_MAX_AUTHKEYS) {
-			diag_error(d, file, lineno, "more than %u keys in one "
-			    "authorized_keys file", SL_MAX_AUTHKEYS);
-			r = SL_ERR_TOO_LARGE;
-			goto out;
+			/* a finding on this line, not a silently lost file */
+			l = new_line(ak, lineno);
+			opts_init(&l->opts);
+			set_status(l, AK_TOO_MANY, xprintf("more than %u keys in "
+			    "one authorized_keys file: this line and the rest "
+			    "were not checked", SL_MAX_AUTHKEYS));
+			diag_error(d, file, lineno, "%s", l->why);
+			break;
 		}
 		l = new_line(ak, lineno);
 		if ((size_t)(e - s) > SL_MAX_AUTHKEYS_LINE) {
@@ -713,11 +750,7 @@ authkeys_parse_ver(const char *file, const char *data, size_t len,
 		s = nl + 1;
 	}
 	*akp = ak;
-	ak = NULL;
-	r = 0;
- out:
-	authkeys_free(ak);
-	return r;
+	return 0;
 }
 
 void

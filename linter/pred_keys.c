@@ -491,8 +491,9 @@ judge_valid(const struct pred_ctx *ctx, struct pred_out *out,
 	if (l->status == AK_OK)
 		return;
 	t->failed++;
-	msg = xprintf("%s:%u: %s; sshd ignores this line (for %s)", af->path,
-	    l->line, l->why != NULL ? l->why : authkey_status_str(l->status),
+	msg = xprintf("%s:%u: %s%s (for %s)", af->path, l->line,
+	    l->why != NULL ? l->why : authkey_status_str(l->status),
+	    l->status == AK_TOO_MANY ? "" : "; sshd ignores this line",
 	    af->kuser->user->name);
 	emit_line(out, VERDICT_FAIL, af, l, msg);
 	free(msg);

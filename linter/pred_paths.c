@@ -581,7 +581,13 @@ pred_strictmodes_ok(const struct pred_ctx *ctx, struct pred_out *out)
 		res->mode = worst.fault_mode;
 		res->acl = worst.fault_acl;
 		q = shquote(worst.fault);
-		if (worst.fault_owner)
+		if (!pred_fix_in_home(ctx->facts, u, worst.fault,
+		    !worst.fault_owner))
+			res->fix = xprintf("%s is outside %s's home: replace "
+			    "the symlink that leads there with a file of %s's "
+			    "own (do not chown or chmod %s)", q, u->name,
+			    u->name, q);
+		else if (worst.fault_owner)
 			res->fix = xprintf("chown %s %s", u->name, q);
 		else
 			res->fix = xprintf("chmod %04o %s", worst.fix_mode, q);

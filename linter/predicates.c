@@ -141,6 +141,34 @@ pred_synoinfo(const struct facts *f, const char *key)
 	return f->synoinfo_values.v[i];
 }
 
+static int
+under(const char *dir, const char *path)
+{
+	size_t n;
+
+	if (dir == NULL || dir[0] != '/' || strcmp(dir, "/") == 0)
+		return 0;
+	n = strlen(dir);
+	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+int
+pred_fix_in_home(const struct facts *f, const struct user_fact *user,
+    const char *path, int ancestors)
+{
+	const struct path_fact *pf;
+
+	if (user == NULL || path == NULL)
+		return 0;
+	if (under(user->home, path) || (ancestors && under(path, user->home)))
+		return 1;
+	pf = facts_path(f, user->home);
+	if (pf == NULL || pf->realpath == NULL)
+		return 1;	/* unresolved: the fault was not resolved either */
+	return under(pf->realpath, path) ||
+	    (ancestors && (strcmp(path, "/") == 0 || under(path, pf->realpath)));
+}
+
 char *
 pred_expand(const char *tmpl, const struct user_fact *user)
 {

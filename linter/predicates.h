@@ -101,6 +101,16 @@ const char *pred_synoinfo(const struct facts *, const char *key);
  */
 char	*pred_expand(const char *tmpl, const struct user_fact *user);
 /*
+ * 1 when a chown or chmod for user may be proposed for path: it lies in the
+ * user's home (as named or as resolved), or, with ancestors, is a directory
+ * above it (StrictModes walks those). A file reached through a symlink out
+ * of the home (authorized_keys -> /etc/shadow, .ssh -> /etc) must never be
+ * given to the user or have its modes changed for them. 1 as well when the
+ * home's realpath is unknown (nothing was resolved out of it then).
+ */
+int	pred_fix_in_home(const struct facts *, const struct user_fact *user,
+	    const char *path, int ancestors);
+/*
  * Calls fn for every collected path matching the fnmatch(3) glob pattern
  * (FNM_PATHNAME), in path order; a pattern without glob characters is looked
  * up directly and fn gets NULL when it was not collected. Returns the number

@@ -175,6 +175,7 @@ struct pstate {
 	struct diag		*diag;
 	struct strv		 stack;		/* files being read (loops) */
 	int			 too_large;
+	size_t			 nincludes;	/* files read through Include */
 	size_t			 cur_match;	/* current block, 0: global */
 	size_t			 inc_parent;	/* block at this file's Include */
 	struct strv		 subsystems;	/* global Subsystem names */
@@ -275,6 +276,13 @@ do_include(struct pstate *ps, size_t di, unsigned int depth)
 				    "fails with \"Too many recursive "
 				    "configuration includes\"", paths.v[j]);
 				continue;
+			}
+			if (++ps->nincludes > SL_MAX_INCLUDES) {
+				diag_error(ps->diag, file, line,
+				    "more than %u files read through Include",
+				    SL_MAX_INCLUDES);
+				ps->too_large = 1;
+				break;
 			}
 			r = ps->src->read(ps->src->arg, paths.v[j], &data,
 			    &len);
@@ -434,7 +442,9 @@ parse_file(struct pstate *ps, const char *path, const char *data, size_t len,
 		if (n > SL_MAX_LINE) {
 			struct sshd_directive *d;
 
-			d = add_dir(ps, "", NULL, "", path, lineno);
+			/* named so the SSHD-027 finding says what is wrong */
+			d = add_dir(ps, "(line over " SL_MAX_LINE_TEXT " bytes)",
+			    NULL, "", path, lineno);
 			d->status = SSHD_KW_BAD_VALUE;
 			diag_error(ps->diag, path, lineno, "line longer than "
 			    "%u bytes ignored", SL_MAX_LINE);

@@ -316,8 +316,10 @@ inventory_line(struct inventory *inv, const char *line, size_t len,
 		free(tok);
 		return SL_ERR_TOO_LARGE;
 	}
-	inv->hosts = xreallocarray(inv->hosts, inv->nhosts + 1,
-	    sizeof(*inv->hosts));
+	/* capacity in powers of two: growing by one copies quadratically */
+	if ((inv->nhosts & (inv->nhosts - 1)) == 0)
+		inv->hosts = xreallocarray(inv->hosts,
+		    inv->nhosts == 0 ? 1 : 2 * inv->nhosts, sizeof(*inv->hosts));
 	inv->hosts[inv->nhosts].spec = tok;
 	inv->hosts[inv->nhosts].line = lno;
 	inv->hosts[inv->nhosts].group = *groupp;
@@ -425,7 +427,9 @@ push_spec(struct tvec *tv, const char *spec, const struct target_defaults *def,
 		t.user = xstrdup(def->user);
 	if (t.port == 0 && def != NULL)
 		t.port = def->port;
-	tv->v = xreallocarray(tv->v, tv->n + 1, sizeof(*tv->v));
+	if ((tv->n & (tv->n - 1)) == 0)	/* powers of two, as above */
+		tv->v = xreallocarray(tv->v, tv->n == 0 ? 1 : 2 * tv->n,
+		    sizeof(*tv->v));
 	tv->v[tv->n++] = t;
 	return SL_OK;
 }

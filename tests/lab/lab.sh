@@ -12,9 +12,10 @@
 #   tests/lab/lab.sh status [--state DIR]
 #
 # Scenarios: seed-local seed-remote dsm-default hardened (examples/make-tree.sh)
-# and the lab-only broken-acl, dsm7-lax, webapi-broken, unreachable,
+# and the lab-only broken-acl, dsm7-lax, webapi-broken, unreachable, trap,
 # hostile[:VARIANT[:BYTES]] (VARIANT
-# one of truncated garbage oversized control endless hang; default truncated;
+# one of truncated garbage oversized control endless hang lie stall
+# disconnect impostor; default truncated;
 # BYTES sizes truncated/garbage/oversized, see stubs/lab-hostile).
 # Without scenarios, `up` starts the four example scenarios; `--hosts N`
 # starts N hosts cycling through them. Hosts are named nas1, nas2, ... in
@@ -42,7 +43,7 @@ SSHD=${SL_LAB_SSHD:-/usr/sbin/sshd}
 STATE=${SL_LAB_STATE:-/tmp/synolint-lab}
 MARKER=.synolint-lab
 EXAMPLES="seed-local seed-remote dsm-default hardened"
-HOSTILE_VARIANTS="truncated garbage oversized control endless hang"
+HOSTILE_VARIANTS="truncated garbage oversized control endless hang lie stall disconnect impostor"
 # Host paths that must exist as (empty) mount points, in creation order.
 MOUNT_DIRS="/var/services /volume1 /etc.defaults /usr/syno /usr/syno/bin /run/sshd"
 MOUNT_FILES="/etc/synoinfo.conf"
@@ -594,9 +595,9 @@ while [ $# -gt 0 ]; do
 		sc=${1%%:*}
 		var=
 		case $1 in *:*) var=${1#*:} ;; esac
-		case " $EXAMPLES broken-acl unreachable hostile dsm7-lax webapi-broken " in
+		case " $EXAMPLES broken-acl unreachable hostile trap dsm7-lax webapi-broken " in
 		*" $sc "*) ;;
-		*) err "unknown scenario '$sc' (one of: $EXAMPLES broken-acl unreachable hostile dsm7-lax webapi-broken)"; exit 2 ;;
+		*) err "unknown scenario '$sc' (one of: $EXAMPLES broken-acl unreachable hostile trap dsm7-lax webapi-broken)"; exit 2 ;;
 		esac
 		if [ -n "$var" ]; then
 			[ "$sc" = hostile ] || { err "$sc takes no variant"; exit 2; }

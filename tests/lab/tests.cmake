@@ -26,3 +26,18 @@ endif()
 sl_add_script_test(lab_dsm_truth ${CMAKE_CURRENT_LIST_DIR}/dsm-truth.sh
     LABELS lab)
 set_tests_properties(lab_dsm_truth PROPERTIES RESOURCE_LOCK lab TIMEOUT 300)
+
+# The "trap" scenario's tree (shadow and private-key symlinks, hostile file
+# names, Include loop) scanned with --root by the real collector: no secret
+# in bundle or reports, valid reports, no fix that chowns /etc/shadow.
+# Needs root, not the lab.
+sl_add_script_test(lab_hostile_tree ${CMAKE_CURRENT_LIST_DIR}/hostile-tree.sh
+    LABELS collector)
+set_tests_properties(lab_hostile_tree PROPERTIES TIMEOUT 300)
+
+# One fleet of good and hostile hosts (trap tree, lying lengths, stall,
+# disconnect, impostor): errors with reasons, no hang, valid reports, the
+# good hosts' reports intact, no secret in any report.
+sl_add_script_test(lab_hostile_fleet ${CMAKE_CURRENT_LIST_DIR}/hostile-fleet.sh
+    LABELS lab)
+set_tests_properties(lab_hostile_fleet PROPERTIES RESOURCE_LOCK lab TIMEOUT 300)

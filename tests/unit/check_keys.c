@@ -980,16 +980,22 @@ START_TEST(test_ak_file_shape)
 	free(text);
 	free(big);
 
-	/* more lines than the bound: SL_ERR_TOO_LARGE and one diag */
+	/*
+	 * more lines than the bound: the file still parses, its last line
+	 * says AK_TOO_MANY (a finding, never a silently dropped file)
+	 */
 	sbuf_reset(&b);
-	for (size_t i = 0; i <= SL_MAX_AUTHKEYS; i++)
+	for (size_t i = 0; i <= SL_MAX_AUTHKEYS + 5; i++)
 		(void)sbuf_puts(&b, "x\n");
 	diag_init(&d);
-	ck_assert_int_eq(authkeys_parse("f", b.data, b.len, &ak, &d),
-	    SL_ERR_TOO_LARGE);
-	ck_assert_ptr_null(ak);
+	ck_assert_int_eq(authkeys_parse("f", b.data, b.len, &ak, &d), 0);
+	ck_assert_ptr_nonnull(ak);
+	ck_assert_uint_eq(ak->n, SL_MAX_AUTHKEYS + 1);
+	ck_assert_int_eq(ak->v[SL_MAX_AUTHKEYS].status, AK_TOO_MANY);
+	ck_assert_uint_eq(ak->v[SL_MAX_AUTHKEYS].line, SL_MAX_AUTHKEYS + 1);
 	ck_assert_uint_eq(d.nerrors, SL_MAX_AUTHKEYS + 1);
 	ck_assert_uint_eq(d.v[d.n - 1].line, SL_MAX_AUTHKEYS + 1);
+	authkeys_free(ak);
 	diag_cleanup(&d);
 	sbuf_cleanup(&b);
 	free(k);
@@ -1174,6 +1180,41 @@ START_TEST(test_priv_edge)
 }
 END_TEST
 
+/*
+ * authorized_keys may be a symlink to /etc/shadow or a file of secrets:
+ * the reason for a bad line never quotes what is not a key type name.
+ */
+START_TEST(test_ak_no_secret_in_why)
+{
+	static const char *const lines[] = {
+		"root:$6$saltsalt$SECRETHASH:19000:0:99999:7:::",
+		"DB_PASSWORD=SECRETVALUE",
+		"SECRETTOKEN0123456789abcdef",
+		"SECRETWORD and more words",
+		"restrict SECRETWORD AAAA",
+	};
+	struct authkeys *ak;
+	struct diag d;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		ak = ak_parse(lines[i], &d);
+		ck_assert_uint_eq(ak->n, 1);
+		ck_assert_int_ne(ak->v[0].status, AK_OK);
+		ck_assert_ptr_null(strstr(ak->v[0].why, "SECRET"));
+		for (k = 0; k < d.n; k++)
+			ck_assert_ptr_null(strstr(d.v[k].msg, "SECRET"));
+		authkeys_free(ak);
+		diag_cleanup(&d);
+	}
+	/* a mistyped key type is still quoted */
+	ak = ak_parse("ssh-ed2519 AAAA c", &d);
+	ck_assert_ptr_nonnull(strstr(ak->v[0].why, "\"ssh-ed2519\""));
+	authkeys_free(ak);
+	diag_cleanup(&d);
+}
+END_TEST
+
 /* The blob prefix alone, cut at every length: never more than it holds. */
 START_TEST(test_priv_blob_prefix)
 {
@@ -1242,6 +1283,7 @@ keys_suite(void)
 	    (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	tcase_add_test(tc, test_ak_small_rsa);
 	tcase_add_test(tc, test_ak_file_shape);
+	tcase_add_test(tc, test_ak_no_secret_in_why);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("private");
