@@ -28,6 +28,7 @@ SL_MAX_CMD=65536		# bytes of one command's output
 SL_SYNOINFO_KEYS='ssh_port|sftpPort|rsync_sshd_port|autoblock_attempts|autoblock_attempt_min|autoblock_expriedday|smartblock|enableguest|userHomeEnable|upnpmodelname|unique|otp_enforce_option|supportssh'
 
 SL_TAB=$(printf '\t')
+SL_CR=$(printf '\r')
 SL_NL='
 '
 
@@ -48,7 +49,7 @@ sl_rec() {
 # True if $1 cannot travel in a header field (TAB, LF or CR in it).
 sl_badtext() {
 	case $1 in
-	*"$SL_TAB"* | *"$SL_NL"* | *"$(printf '\r')"*) return 0 ;;
+	*"$SL_TAB"* | *"$SL_NL"* | *"$SL_CR"*) return 0 ;;
 	esac
 	return 1
 }
@@ -149,10 +150,10 @@ sl_lstat() {
 		if [ -n "$SL_SYNOACL" ]; then
 			"$SL_SYNOACL" -get "$ls_f" 2>&1 |
 				dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
-			ls_o=$(cat "$SL_T/acl")
-			case $ls_o in
-			*"Linux mode"*) ST_A=0 ;;
-			"ACL version:"*)
+			sl_aclkind "$SL_T/acl"
+			case $SL_AK in
+			linux) ST_A=0 ;;
+			acl)
 				ST_A=1
 				SL_ACLPEND=$ls_p
 				SL_ACLCMD="synoacltool -get"
@@ -171,35 +172,61 @@ sl_lstat() {
 	return 0
 }
 
-# The record cache, a directory tree under $SL_T/c mirroring the host
-# paths already sent (a shell string would make every lookup scan all of
-# them). Component "x" is stored as "x", "." as "=.", ".." as "=..", "=x" as
-# "==x"; the file "=" in a path's directory holds
-# "T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE<TAB>ACL<TAB>LINK" (T=! for nostat, MODE
-# then the error) and "=f" marks a path whose content was handled.
-# sl_ckey sets SL_CK to the directory of host path $1.
-sl_ckey() {
-	ck_rem=$1
-	SL_CK=$SL_T/c
-	while [ -n "$ck_rem" ]; do
-		case $ck_rem in
-		*/*) ck_c=${ck_rem%%/*}; ck_rem=${ck_rem#*/} ;;
-		*) ck_c=$ck_rem; ck_rem= ;;
+# The record cache: shell variables, no files and no processes. Host path
+# P that was sent is a line "<LF>P<TAB>T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE
+# <TAB>ACL<TAB>LINK" (T=! for nostat, MODE then the error) in variable
+# SL_S<length of P>, and a path whose content was handled is "<LF>P<TAB>" in
+# SL_F<length of P>: bucketing by length keeps every lookup short even with
+# thousands of paths. Paths never hold TAB or LF (sl_badtext).
+# sl_bucket KIND P sets SL_B to the bucket of P.
+sl_bucket() {
+	SL_B=
+	eval "SL_B=\${SL_$1${#2}-}"
+}
+
+# sl_bucket_add KIND P LINE: appends LINE (which starts with LF P TAB).
+sl_bucket_add() {
+	eval "SL_$1${#2}=\${SL_$1${#2}-}\$3"
+}
+
+# True if host path $1 has an entry in bucket kind $2; sets SL_V to the rest
+# of its line.
+sl_bucket_get() {
+	sl_bucket "$2" "$1"
+	case $SL_B in
+	*"$SL_NL$1$SL_TAB"*) ;;
+	*) return 1 ;;
+	esac
+	SL_V=${SL_B#*"$SL_NL$1$SL_TAB"}
+	SL_V=${SL_V%%"$SL_NL"*}
+	return 0
+}
+
+# Sets SL_AK to "linux", "acl" or "other" for synoacltool's output in file
+# $1 (shell builtins only: the file is at most 64 KiB).
+sl_aclkind() {
+	ak_first=
+	SL_AK=other
+	while IFS= read -r ak_l || [ -n "$ak_l" ]; do
+		case $ak_l in
+		*"Linux mode"*) SL_AK=linux; return 0 ;;
 		esac
-		case $ck_c in
-		'') continue ;;
-		. | .. | =*) ck_c="=$ck_c" ;;
+		[ -n "$ak_first" ] || ak_first=1$ak_l
+		case $ak_first in
+		"1ACL version:"*) SL_AK=acl ;;
 		esac
-		SL_CK=$SL_CK/$ck_c
-	done
+	done <"$1"
 }
 
 # Loads ST_* for host path $1 and returns 0 if it was sent before.
 sl_cache_get() {
-	sl_ckey "$1"
-	[ -f "$SL_CK/=" ] || return 1
-	IFS=$SL_TAB read -r ST_T ST_M ST_U ST_G ST_S ST_A ST_L <"$SL_CK/=" ||
-		return 1
+	sl_bucket_get "$1" S || return 1
+	cg_ifs=$IFS
+	IFS=$SL_TAB
+	# shellcheck disable=SC2086 # split the cached fields (noglob)
+	set -- $SL_V
+	IFS=$cg_ifs
+	ST_T=$1 ST_M=${2-} ST_U=${3-} ST_G=${4-} ST_S=${5-} ST_A=${6-} ST_L=${7-}
 	ST_E=
 	[ "$ST_T" = ! ] && ST_E=$ST_M
 	return 0
@@ -221,15 +248,10 @@ sl_send() {
 		SL_NSTAT=$((SL_NSTAT + 1))
 		return 1
 	fi
-	# sl_cache_get left SL_CK set for $1.
-	if ! mkdir -p -- "$SL_CK" 2>/dev/null; then
-		sl_skip longpath "$1"
-		return 1
-	fi
 	SL_NSTAT=$((SL_NSTAT + 1))
 	if [ "$ST_T" = ! ]; then
 		sl_rec nostat "$ST_E" "$1"
-		printf '!\t%s\n' "$ST_E" >"$SL_CK/="
+		sl_bucket_add S "$1" "$SL_NL$1$SL_TAB!$SL_TAB$ST_E"
 		return 0
 	fi
 	sl_rec stat "$ST_T" "$ST_M" "$ST_U" "$ST_G" "$ST_S" "$ST_A" "$1"
@@ -250,8 +272,7 @@ sl_send() {
 			sl_rec link "$1" "$ST_L"
 		fi
 	fi
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ST_T" "$ST_M" "$ST_U" "$ST_G" \
-	    "$ST_S" "$ST_A" "$ST_L" >"$SL_CK/="
+	sl_bucket_add S "$1" "$SL_NL$1$SL_TAB$ST_T$SL_TAB$ST_M$SL_TAB$ST_U$SL_TAB$ST_G$SL_TAB$ST_S$SL_TAB$ST_A$SL_TAB$ST_L"
 	return 0
 }
 
@@ -400,8 +421,9 @@ sl_walk() {
 
 # Sends $SL_T/blob as the content of host path $1 with flags $2.
 sl_sendblob() {
-	sb_n=$(wc -c <"$SL_T/blob" | tr -d ' ')
-	set -- "$1" "$2" "$sb_n"
+	sb_n=$(wc -c <"$SL_T/blob")
+	# shellcheck disable=SC2086 # drop wc's padding (noglob)
+	set -- "$1" "$2" $sb_n
 	if [ $((SL_BYTES + $3)) -gt "$SL_MAX_BYTES" ]; then
 		sl_skip limit-bytes "$1"
 		return 1
@@ -513,9 +535,7 @@ sl_file() {
 	case $1 in
 	/*) sl_norm "$1"; set -- "$SL_NORM" "$2" ;;
 	esac
-	sl_ckey "$1"
-	fl_ck=$SL_CK
-	[ -f "$fl_ck/=f" ] && return 1
+	sl_bucket_get "$1" F && return 1
 	if [ "$SL_NFILES" -ge "$SL_MAX_FILES" ]; then
 		[ "$SL_NFILES" -eq "$SL_MAX_FILES" ] && sl_skip limit-files "$1"
 		SL_NFILES=$((SL_NFILES + 1))
@@ -528,14 +548,11 @@ sl_file() {
 		*) fl_e=ENOENT ;;	# a dangling symlink
 		esac
 		[ "$fl_e" = EACCES ] || fl_e=ENOENT
-		mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"
+		sl_bucket_add F "$1" "$SL_NL$1$SL_TAB"
 		sl_rec nofile "$fl_e" "$1"
 		return 1
 	fi
-	if ! { mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"; }; then
-		sl_skip longpath "$1"
-		return 1
-	fi
+	sl_bucket_add F "$1" "$SL_NL$1$SL_TAB"
 	SL_NFILES=$((SL_NFILES + 1))
 	fl_real=$SL_ROOT$SL_REAL
 	if [ "$RT" != f ]; then
@@ -784,7 +801,9 @@ sl_cmd() {
 
 # cmd record: $1 name, $2 status, content in file $3.
 sl_cmdfile() {
-	sl_rec cmd "$(wc -c <"$3" | tr -d ' ')" "$2" "$1"
+	cf_n=$(wc -c <"$3")
+	# shellcheck disable=SC2086 # drop wc's padding (noglob)
+	sl_rec cmd $cf_n "$2" "$1"
 	cat "$3"
 	printf '\n'
 }
