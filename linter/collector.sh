@@ -733,12 +733,21 @@ sl_keydir() {
 		kd_n=${kd_m#"$kd_real"/}
 		if sl_badtext "$kd_n"; then
 			sl_skip badpath "$kd_dir/$kd_n"
-			continue
 		fi
+	done
+	# One sorted glob gives the union of both patterns in byte order
+	# (LC_ALL=C), as sort -u would, without running it.
+	for kd_m in "$kd_real"/*; do
+		kd_n=${kd_m#"$kd_real"/}
+		case $kd_n in
+		id_* | *.pub) ;;
+		*) continue ;;
+		esac
+		[ -e "$kd_m" ] || [ -L "$kd_m" ] || continue
+		sl_badtext "$kd_n" && continue
 		printf '%s\n' "$kd_n" >>"$SL_T/keys"
 	done
 	set -f
-	sort -u "$SL_T/keys" -o "$SL_T/keys"
 	while IFS= read -r kd_n <&5; do
 		case $kd_n in
 		*.pub) sl_file "$kd_dir/$kd_n" plain ;;
@@ -785,7 +794,9 @@ sl_openssh_version() {
 sl_hostname() {
 	hn=${SL_OPT_HOSTNAME:-${SL_HOSTNAME:-}}
 	if [ -z "$hn" ] && [ -z "$SL_ROOT_MODE" ]; then
-		hn=$(uname -n 2>/dev/null)
+		# uname -n is this file on Linux (per UTS namespace).
+		IFS= read -r hn 2>/dev/null </proc/sys/kernel/hostname ||
+			hn=$(uname -n 2>/dev/null)
 	fi
 	if [ -z "$hn" ] && [ -n "$SL_ROOT_MODE" ] && sl_canon /etc/hostname &&
 	    [ "$ST_T" = f ]; then
@@ -997,7 +1008,15 @@ sl_main() {
 			break
 		fi
 	done
-	SL_UID=$(id -u)
+	SL_UID=
+	# id -u without a process: the effective uid from /proc when there.
+	[ -r /proc/self/status ] && while read -r ui_k ui_r ui_e ui_rest; do
+		[ "$ui_k" = Uid: ] && SL_UID=$ui_e && break
+	done </proc/self/status
+	: "${ui_r:-}" "${ui_rest:-}"
+	case $SL_UID in
+	'' | *[!0-9]*) SL_UID=$(id -u) ;;
+	esac
 
 	umask 077
 	SL_T=$(mktemp -d "${TMPDIR:-/tmp}/synolint.XXXXXX") ||
