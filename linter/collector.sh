@@ -101,27 +101,15 @@ sl_modebits() {
 # lstat of real (canonical) host path $1; sets ST_T ST_M ST_U ST_G ST_S ST_A
 # ST_L, or ST_T=! and ST_E. Never follows a symlink of the host namespace:
 # every component of $1 but the last is a real directory under the root.
-sl_lstat() {
-	ls_p=$1
-	ls_f=$SL_ROOT$1
-	[ -n "$ls_f" ] || ls_f=/
-	ST_L=
-	ST_E=
-	if ! ls_o=$(ls -ldn -- "$ls_f" 2>&1); then
-		ST_T=!
-		case $ls_o in
-		*"No such file"* | *"Not a directory"*) ST_E=ENOENT ;;
-		*"ermission denied"*) ST_E=EACCES ;;
-		*) ST_E=EIO ;;
-		esac
-		return 1
-	fi
-	ls_o=${ls_o%%"$SL_NL"*}
-	ls_ifs=$IFS
+# Sets ST_T ST_M ST_U ST_G ST_S ST_A from one `ls -ldn` line $1; sets
+# LS_NF to the number of fields before the name (8, or 9 for a device).
+# Returns 1 (ST_T=! ST_E=EIO) when the line does not look like one.
+sl_lsfields() {
+	lf_ifs=$IFS
 	IFS=" $SL_TAB"
 	# shellcheck disable=SC2086 # split the ls line into its fields (noglob)
-	set -- $ls_o
-	IFS=$ls_ifs
+	set -- $1
+	IFS=$lf_ifs
 	if [ $# -lt 5 ]; then
 		ST_T=!
 		ST_E=EIO
@@ -130,19 +118,147 @@ sl_lstat() {
 	sl_modebits "$1"
 	ST_U=$3
 	ST_G=$4
+	LS_NF=8
 	case $5 in
-	*[!0-9]*) ST_S=0 ;;	# device numbers "8," "1" (BusyBox/GNU differ)
+	*,) ST_S=0; LS_NF=9 ;;	# device numbers "8," "1" (BusyBox/GNU differ)
+	*[!0-9]*) ST_S=0 ;;
 	*) ST_S=$5 ;;
 	esac
 	case $ST_U$ST_G in
 	*[!0-9]*) ST_T=!; ST_E=EIO; return 1 ;;
 	esac
-	case $ST_T in
-	l)
-		if ! ST_L=$(readlink -- "$ls_f" 2>/dev/null); then
+	return 0
+}
+
+# Sets ST_* from a cache line's fields in SL_V (see sl_cache_get).
+sl_vfields() {
+	vf_ifs=$IFS
+	IFS=$SL_TAB
+	# shellcheck disable=SC2086 # split the cached fields (noglob)
+	set -- $SL_V
+	IFS=$vf_ifs
+	ST_T=$1 ST_M=${2-} ST_U=${3-} ST_G=${4-} ST_S=${5-} ST_A=${6-} ST_L=${7-}
+	ST_E=
+	[ "$ST_T" = ! ] && ST_E=$ST_M
+	return 0
+}
+
+# Runs one `ls -ldn` over host paths "$@" (when this ls can be parsed
+# safely: GNU with -q, or BusyBox, which both print one line per name) and
+# keeps what it says in the lstat cache (bucket P, the format of S), so
+# that sl_lstat needs no process of its own for them. Anything it cannot
+# attribute to a path for certain (odd names, "?" or " -> " in a link
+# target, other errors) is left out: sl_lstat then asks ls alone.
+sl_lsbatch() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	lb_list=$SL_NL
+	for lb_p; do
+		shift
+		lb_f=$SL_ROOT$lb_p
+		lb_list=$lb_list$lb_f$SL_NL
+		set -- "$@" "$lb_f"
+	done
+	# shellcheck disable=SC2086 # -q for GNU ls, nothing for BusyBox
+	ls -ldn $SL_LSQ -- "$@" >"$SL_T/ls" 2>"$SL_T/lserr"
+	while IFS= read -r lb_l; do
+		sl_lsfields "$lb_l" || continue
+		lb_r=$lb_l
+		lb_i=0
+		while [ "$lb_i" -lt "$LS_NF" ]; do
+			lb_r=${lb_r#"${lb_r%%[! ]*}"}
+			lb_r=${lb_r#"${lb_r%%" "*}"}
+			lb_i=$((lb_i + 1))
+		done
+		lb_r=${lb_r#" "}
+		ST_L=
+		if [ "$ST_T" = l ]; then
+			ST_L=${lb_r#*" -> "}
+			lb_r=${lb_r%%" -> "*}
+			case $ST_L in
+			*" -> "* | *"?"* | '') continue ;;
+			esac
+		fi
+		case $lb_list in
+		*"$SL_NL$lb_r$SL_NL"*) ;;
+		*) continue ;;
+		esac
+		lb_p=${lb_r#"$SL_ROOT"}
+		sl_bucket_add P "$lb_p" "$SL_NL$lb_p$SL_TAB$ST_T$SL_TAB$ST_M$SL_TAB$ST_U$SL_TAB$ST_G$SL_TAB$ST_S$SL_TAB$ST_A$SL_TAB$ST_L"
+	done <"$SL_T/ls"
+	while IFS= read -r lb_l; do
+		case $lb_l in
+		*": No such file or directory" | *": Not a directory") lb_e=ENOENT ;;
+		*": Permission denied") lb_e=EACCES ;;
+		*) continue ;;
+		esac
+		lb_r=${lb_l%": "*}
+		case $lb_r in
+		"ls: cannot access '"*"'") lb_r=${lb_r#"ls: cannot access '"}; lb_r=${lb_r%"'"} ;;
+		"ls: "*) lb_r=${lb_r#"ls: "} ;;
+		*) continue ;;
+		esac
+		case $lb_list in
+		*"$SL_NL$lb_r$SL_NL"*) ;;
+		*) continue ;;
+		esac
+		lb_p=${lb_r#"$SL_ROOT"}
+		sl_bucket_add P "$lb_p" "$SL_NL$lb_p$SL_TAB!$SL_TAB$lb_e"
+	done <"$SL_T/lserr"
+}
+
+# Batches the lstat of every not yet known lexical prefix of absolute host
+# path $1 (up to a ".."): one ls for a whole walk instead of one per
+# component.
+sl_prefetch() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	pf_rem=$1
+	pf_p=
+	set --
+	while :; do
+		SL_REM=$pf_rem
+		sl_nextcomp
+		pf_rem=$SL_REM
+		[ -n "$SL_COMP" ] || break
+		case $SL_COMP in
+		.) continue ;;
+		..) break ;;
+		esac
+		pf_p=$pf_p/$SL_COMP
+		sl_bucket_get "$pf_p" S && continue
+		sl_bucket_get "$pf_p" P && continue
+		set -- "$@" "$pf_p"
+	done
+	[ $# -ge 2 ] && sl_lsbatch "$@"
+	return 0
+}
+
+sl_lstat() {
+	ls_p=$1
+	ls_f=$SL_ROOT$1
+	[ -n "$ls_f" ] || ls_f=/
+	ST_L=
+	ST_E=
+	if sl_bucket_get "$1" P; then
+		sl_vfields
+		[ "$ST_T" = ! ] && return 1
+	else
+		if ! ls_o=$(ls -ldn -- "$ls_f" 2>&1); then
+			ST_T=!
+			case $ls_o in
+			*"No such file"* | *"Not a directory"*) ST_E=ENOENT ;;
+			*"ermission denied"*) ST_E=EACCES ;;
+			*) ST_E=EIO ;;
+			esac
+			return 1
+		fi
+		ls_o=${ls_o%%"$SL_NL"*}
+		sl_lsfields "$ls_o" || return 1
+		if [ "$ST_T" = l ] &&
+		    ! ST_L=$(readlink -- "$ls_f" 2>/dev/null); then
 			ST_L=${ls_o#*"$ls_f -> "}
 		fi
-		;;
+	fi
+	case $ST_T in
 	d | f)
 		# The ACL itself travels as a cmd record after the stat
 		# (sl_send): synoacltool's listing on DSM, else getfacl's
@@ -221,15 +337,7 @@ sl_aclkind() {
 # Loads ST_* for host path $1 and returns 0 if it was sent before.
 sl_cache_get() {
 	sl_bucket_get "$1" S || return 1
-	cg_ifs=$IFS
-	IFS=$SL_TAB
-	# shellcheck disable=SC2086 # split the cached fields (noglob)
-	set -- $SL_V
-	IFS=$cg_ifs
-	ST_T=$1 ST_M=${2-} ST_U=${3-} ST_G=${4-} ST_S=${5-} ST_A=${6-} ST_L=${7-}
-	ST_E=
-	[ "$ST_T" = ! ] && ST_E=$ST_M
-	return 0
+	sl_vfields
 }
 
 # Sends the stat (or nostat) record of the current ST_* under name $1, once.
@@ -323,6 +431,7 @@ sl_nextcomp() {
 # and leaves ST_* describing the resolved object.
 sl_canon() {
 	SL_CANON=
+	sl_prefetch "$1"
 	SL_REM=$1
 	cn_real=
 	cn_links=0
@@ -377,6 +486,7 @@ sl_walk() {
 	/*) ;;
 	*) sl_skip relpath "$1"; return 1 ;;
 	esac
+	sl_prefetch "$1"
 	wk_rem=$1
 	wk_lit=
 	wk_real=
@@ -982,11 +1092,14 @@ sl_main() {
 	SL_NCFG=0
 	SL_BYTES=0
 	SL_LS_ACL=-
+	SL_LSBATCH=
+	SL_LSQ=
 	# GNU ls shows a "+" for an ACL; BusyBox ls never does (unknown then).
-	# shellcheck disable=SC2010 # not a file listing
-	if ls --version 2>/dev/null | grep -q 'GNU coreutils'; then
-		SL_LS_ACL=0
-	fi
+	# Both can list many paths at once one line each (sl_lsbatch).
+	case $(ls --version 2>&1) in
+	*"GNU coreutils"*) SL_LS_ACL=0; SL_LSBATCH=1; SL_LSQ=-q ;;
+	*BusyBox*) SL_LSBATCH=1 ;;
+	esac
 	SL_SYNOACL=
 	for sa in /usr/syno/bin/synoacltool "$(command -v synoacltool 2>/dev/null)"; do
 		if [ -n "$sa" ] && [ -x "$sa" ]; then
