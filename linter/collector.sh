@@ -232,6 +232,19 @@ sl_prefetch() {
 	return 0
 }
 
+# Batches the lstat of those of host paths "$@" not yet known.
+sl_prefetch_list() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	for pl_p; do
+		shift
+		sl_bucket_get "$pl_p" S && continue
+		sl_bucket_get "$pl_p" P && continue
+		set -- "$@" "$pl_p"
+	done
+	[ $# -ge 2 ] && sl_lsbatch "$@"
+	return 0
+}
+
 sl_lstat() {
 	ls_p=$1
 	ls_f=$SL_ROOT$1
@@ -836,6 +849,7 @@ sl_keydir() {
 	kd_real=$SL_ROOT$SL_REAL
 	[ "$SL_REAL" = / ] && kd_real=$SL_ROOT
 	kd_dir=${1%/}
+	kd_list=
 	: >"$SL_T/keys"
 	set +f
 	for kd_m in "$kd_real"/id_* "$kd_real"/*.pub; do
@@ -856,8 +870,14 @@ sl_keydir() {
 		[ -e "$kd_m" ] || [ -L "$kd_m" ] || continue
 		sl_badtext "$kd_n" && continue
 		printf '%s\n' "$kd_n" >>"$SL_T/keys"
+		kd_list=$kd_list$SL_NL${SL_REAL%/}/$kd_n
 	done
 	set -f
+	kd_ifs=$IFS
+	IFS=$SL_NL
+	# shellcheck disable=SC2086 # one path per line (noglob)
+	sl_prefetch_list $kd_list
+	IFS=$kd_ifs
 	while IFS= read -r kd_n <&5; do
 		case $kd_n in
 		*.pub) sl_file "$kd_dir/$kd_n" plain ;;
@@ -1002,6 +1022,12 @@ sl_users() {
 		fi
 		sl_walk "$us_h"
 		[ "$RT" = d ] || continue
+		us_r=${SL_REAL%/}
+		case $us_r in
+		*/..* | */.) ;;
+		*) sl_prefetch_list "$us_r/.ssh" "$us_r/.ssh/authorized_keys" \
+		    "$us_r/.ssh/authorized_keys2" "$us_r/.ssh/known_hosts" ;;
+		esac
 		us_hd=${us_h%/}
 		sl_walk "$us_hd/.ssh"
 		sl_file "$us_hd/.ssh/authorized_keys" plain
