@@ -28,6 +28,7 @@ SL_MAX_CMD=65536		# bytes of one command's output
 SL_SYNOINFO_KEYS='ssh_port|sftpPort|rsync_sshd_port|autoblock_attempts|autoblock_attempt_min|autoblock_expriedday|smartblock|enableguest|userHomeEnable|upnpmodelname|unique|otp_enforce_option|supportssh'
 
 SL_TAB=$(printf '\t')
+SL_CR=$(printf '\r')
 SL_NL='
 '
 
@@ -48,7 +49,7 @@ sl_rec() {
 # True if $1 cannot travel in a header field (TAB, LF or CR in it).
 sl_badtext() {
 	case $1 in
-	*"$SL_TAB"* | *"$SL_NL"* | *"$(printf '\r')"*) return 0 ;;
+	*"$SL_TAB"* | *"$SL_NL"* | *"$SL_CR"*) return 0 ;;
 	esac
 	return 1
 }
@@ -100,27 +101,15 @@ sl_modebits() {
 # lstat of real (canonical) host path $1; sets ST_T ST_M ST_U ST_G ST_S ST_A
 # ST_L, or ST_T=! and ST_E. Never follows a symlink of the host namespace:
 # every component of $1 but the last is a real directory under the root.
-sl_lstat() {
-	ls_p=$1
-	ls_f=$SL_ROOT$1
-	[ -n "$ls_f" ] || ls_f=/
-	ST_L=
-	ST_E=
-	if ! ls_o=$(ls -ldn -- "$ls_f" 2>&1); then
-		ST_T=!
-		case $ls_o in
-		*"No such file"* | *"Not a directory"*) ST_E=ENOENT ;;
-		*"ermission denied"*) ST_E=EACCES ;;
-		*) ST_E=EIO ;;
-		esac
-		return 1
-	fi
-	ls_o=${ls_o%%"$SL_NL"*}
-	ls_ifs=$IFS
+# Sets ST_T ST_M ST_U ST_G ST_S ST_A from one `ls -ldn` line $1; sets
+# LS_NF to the number of fields before the name (8, or 9 for a device).
+# Returns 1 (ST_T=! ST_E=EIO) when the line does not look like one.
+sl_lsfields() {
+	lf_ifs=$IFS
 	IFS=" $SL_TAB"
 	# shellcheck disable=SC2086 # split the ls line into its fields (noglob)
-	set -- $ls_o
-	IFS=$ls_ifs
+	set -- $1
+	IFS=$lf_ifs
 	if [ $# -lt 5 ]; then
 		ST_T=!
 		ST_E=EIO
@@ -129,19 +118,160 @@ sl_lstat() {
 	sl_modebits "$1"
 	ST_U=$3
 	ST_G=$4
+	LS_NF=8
 	case $5 in
-	*[!0-9]*) ST_S=0 ;;	# device numbers "8," "1" (BusyBox/GNU differ)
+	*,) ST_S=0; LS_NF=9 ;;	# device numbers "8," "1" (BusyBox/GNU differ)
+	*[!0-9]*) ST_S=0 ;;
 	*) ST_S=$5 ;;
 	esac
 	case $ST_U$ST_G in
 	*[!0-9]*) ST_T=!; ST_E=EIO; return 1 ;;
 	esac
-	case $ST_T in
-	l)
-		if ! ST_L=$(readlink -- "$ls_f" 2>/dev/null); then
+	return 0
+}
+
+# Sets ST_* from a cache line's fields in SL_V (see sl_cache_get).
+sl_vfields() {
+	vf_ifs=$IFS
+	IFS=$SL_TAB
+	# shellcheck disable=SC2086 # split the cached fields (noglob)
+	set -- $SL_V
+	IFS=$vf_ifs
+	ST_T=$1 ST_M=${2-} ST_U=${3-} ST_G=${4-} ST_S=${5-} ST_A=${6-} ST_L=${7-}
+	ST_E=
+	[ "$ST_T" = ! ] && ST_E=$ST_M
+	return 0
+}
+
+# Runs one `ls -ldn` over host paths "$@" (when this ls can be parsed
+# safely: GNU with -q, or BusyBox, which both print one line per name) and
+# keeps what it says in the lstat cache (bucket P, the format of S), so
+# that sl_lstat needs no process of its own for them. Anything it cannot
+# attribute to a path for certain (odd names, "?" or " -> " in a link
+# target, other errors) is left out: sl_lstat then asks ls alone.
+sl_lsbatch() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	lb_list=$SL_NL
+	for lb_p; do
+		shift
+		lb_f=$SL_ROOT$lb_p
+		lb_list=$lb_list$lb_f$SL_NL
+		set -- "$@" "$lb_f"
+	done
+	# shellcheck disable=SC2086 # -q for GNU ls, nothing for BusyBox
+	ls -ldn $SL_LSQ -- "$@" >"$SL_T/ls" 2>"$SL_T/lserr"
+	while IFS= read -r lb_l; do
+		sl_lsfields "$lb_l" || continue
+		lb_r=$lb_l
+		lb_i=0
+		while [ "$lb_i" -lt "$LS_NF" ]; do
+			lb_r=${lb_r#"${lb_r%%[! ]*}"}
+			lb_r=${lb_r#"${lb_r%%" "*}"}
+			lb_i=$((lb_i + 1))
+		done
+		lb_r=${lb_r#" "}
+		ST_L=
+		if [ "$ST_T" = l ]; then
+			ST_L=${lb_r#*" -> "}
+			lb_r=${lb_r%%" -> "*}
+			case $ST_L in
+			*" -> "* | *"?"* | '') continue ;;
+			esac
+		fi
+		case $lb_list in
+		*"$SL_NL$lb_r$SL_NL"*) ;;
+		*) continue ;;
+		esac
+		lb_p=${lb_r#"$SL_ROOT"}
+		sl_bucket_add P "$lb_p" "$SL_NL$lb_p$SL_TAB$ST_T$SL_TAB$ST_M$SL_TAB$ST_U$SL_TAB$ST_G$SL_TAB$ST_S$SL_TAB$ST_A$SL_TAB$ST_L"
+	done <"$SL_T/ls"
+	while IFS= read -r lb_l; do
+		case $lb_l in
+		*": No such file or directory" | *": Not a directory") lb_e=ENOENT ;;
+		*": Permission denied") lb_e=EACCES ;;
+		*) continue ;;
+		esac
+		lb_r=${lb_l%": "*}
+		case $lb_r in
+		"ls: cannot access '"*"'") lb_r=${lb_r#"ls: cannot access '"}; lb_r=${lb_r%"'"} ;;
+		"ls: "*) lb_r=${lb_r#"ls: "} ;;
+		*) continue ;;
+		esac
+		case $lb_list in
+		*"$SL_NL$lb_r$SL_NL"*) ;;
+		*) continue ;;
+		esac
+		lb_p=${lb_r#"$SL_ROOT"}
+		sl_bucket_add P "$lb_p" "$SL_NL$lb_p$SL_TAB!$SL_TAB$lb_e"
+	done <"$SL_T/lserr"
+}
+
+# Batches the lstat of every not yet known lexical prefix of absolute host
+# path $1 (up to a ".."): one ls for a whole walk instead of one per
+# component.
+sl_prefetch() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	pf_rem=$1
+	pf_p=
+	set --
+	while :; do
+		SL_REM=$pf_rem
+		sl_nextcomp
+		pf_rem=$SL_REM
+		[ -n "$SL_COMP" ] || break
+		case $SL_COMP in
+		.) continue ;;
+		..) break ;;
+		esac
+		pf_p=$pf_p/$SL_COMP
+		sl_bucket_get "$pf_p" S && continue
+		sl_bucket_get "$pf_p" P && continue
+		set -- "$@" "$pf_p"
+	done
+	[ $# -ge 2 ] && sl_lsbatch "$@"
+	return 0
+}
+
+# Batches the lstat of those of host paths "$@" not yet known.
+sl_prefetch_list() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	for pl_p; do
+		shift
+		sl_bucket_get "$pl_p" S && continue
+		sl_bucket_get "$pl_p" P && continue
+		set -- "$@" "$pl_p"
+	done
+	[ $# -ge 2 ] && sl_lsbatch "$@"
+	return 0
+}
+
+sl_lstat() {
+	ls_p=$1
+	ls_f=$SL_ROOT$1
+	[ -n "$ls_f" ] || ls_f=/
+	ST_L=
+	ST_E=
+	if sl_bucket_get "$1" P; then
+		sl_vfields
+		[ "$ST_T" = ! ] && return 1
+	else
+		if ! ls_o=$(ls -ldn -- "$ls_f" 2>&1); then
+			ST_T=!
+			case $ls_o in
+			*"No such file"* | *"Not a directory"*) ST_E=ENOENT ;;
+			*"ermission denied"*) ST_E=EACCES ;;
+			*) ST_E=EIO ;;
+			esac
+			return 1
+		fi
+		ls_o=${ls_o%%"$SL_NL"*}
+		sl_lsfields "$ls_o" || return 1
+		if [ "$ST_T" = l ] &&
+		    ! ST_L=$(readlink -- "$ls_f" 2>/dev/null); then
 			ST_L=${ls_o#*"$ls_f -> "}
 		fi
-		;;
+	fi
+	case $ST_T in
 	d | f)
 		# The ACL itself travels as a cmd record after the stat
 		# (sl_send): synoacltool's listing on DSM, else getfacl's
@@ -149,10 +279,10 @@ sl_lstat() {
 		if [ -n "$SL_SYNOACL" ]; then
 			"$SL_SYNOACL" -get "$ls_f" 2>&1 |
 				dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
-			ls_o=$(cat "$SL_T/acl")
-			case $ls_o in
-			*"Linux mode"*) ST_A=0 ;;
-			"ACL version:"*)
+			sl_aclkind "$SL_T/acl"
+			case $SL_AK in
+			linux) ST_A=0 ;;
+			acl)
 				ST_A=1
 				SL_ACLPEND=$ls_p
 				SL_ACLCMD="synoacltool -get"
@@ -171,38 +301,56 @@ sl_lstat() {
 	return 0
 }
 
-# The record cache, a directory tree under $SL_T/c mirroring the host
-# paths already sent (a shell string would make every lookup scan all of
-# them). Component "x" is stored as "x", "." as "=.", ".." as "=..", "=x" as
-# "==x"; the file "=" in a path's directory holds
-# "T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE<TAB>ACL<TAB>LINK" (T=! for nostat, MODE
-# then the error) and "=f" marks a path whose content was handled.
-# sl_ckey sets SL_CK to the directory of host path $1.
-sl_ckey() {
-	ck_rem=$1
-	SL_CK=$SL_T/c
-	while [ -n "$ck_rem" ]; do
-		case $ck_rem in
-		*/*) ck_c=${ck_rem%%/*}; ck_rem=${ck_rem#*/} ;;
-		*) ck_c=$ck_rem; ck_rem= ;;
+# The record cache: shell variables, no files and no processes. Host path
+# P that was sent is a line "<LF>P<TAB>T<TAB>MODE<TAB>UID<TAB>GID<TAB>SIZE
+# <TAB>ACL<TAB>LINK" (T=! for nostat, MODE then the error) in variable
+# SL_S<length of P>, and a path whose content was handled is "<LF>P<TAB>" in
+# SL_F<length of P>: bucketing by length keeps every lookup short even with
+# thousands of paths. Paths never hold TAB or LF (sl_badtext).
+# sl_bucket KIND P sets SL_B to the bucket of P.
+sl_bucket() {
+	SL_B=
+	eval "SL_B=\${SL_$1${#2}-}"
+}
+
+# sl_bucket_add KIND P LINE: appends LINE (which starts with LF P TAB).
+sl_bucket_add() {
+	eval "SL_$1${#2}=\${SL_$1${#2}-}\$3"
+}
+
+# True if host path $1 has an entry in bucket kind $2; sets SL_V to the rest
+# of its line.
+sl_bucket_get() {
+	sl_bucket "$2" "$1"
+	case $SL_B in
+	*"$SL_NL$1$SL_TAB"*) ;;
+	*) return 1 ;;
+	esac
+	SL_V=${SL_B#*"$SL_NL$1$SL_TAB"}
+	SL_V=${SL_V%%"$SL_NL"*}
+	return 0
+}
+
+# Sets SL_AK to "linux", "acl" or "other" for synoacltool's output in file
+# $1 (shell builtins only: the file is at most 64 KiB).
+sl_aclkind() {
+	ak_first=
+	SL_AK=other
+	while IFS= read -r ak_l || [ -n "$ak_l" ]; do
+		case $ak_l in
+		*"Linux mode"*) SL_AK=linux; return 0 ;;
 		esac
-		case $ck_c in
-		'') continue ;;
-		. | .. | =*) ck_c="=$ck_c" ;;
+		[ -n "$ak_first" ] || ak_first=1$ak_l
+		case $ak_first in
+		"1ACL version:"*) SL_AK=acl ;;
 		esac
-		SL_CK=$SL_CK/$ck_c
-	done
+	done <"$1"
 }
 
 # Loads ST_* for host path $1 and returns 0 if it was sent before.
 sl_cache_get() {
-	sl_ckey "$1"
-	[ -f "$SL_CK/=" ] || return 1
-	IFS=$SL_TAB read -r ST_T ST_M ST_U ST_G ST_S ST_A ST_L <"$SL_CK/=" ||
-		return 1
-	ST_E=
-	[ "$ST_T" = ! ] && ST_E=$ST_M
-	return 0
+	sl_bucket_get "$1" S || return 1
+	sl_vfields
 }
 
 # Sends the stat (or nostat) record of the current ST_* under name $1, once.
@@ -221,15 +369,10 @@ sl_send() {
 		SL_NSTAT=$((SL_NSTAT + 1))
 		return 1
 	fi
-	# sl_cache_get left SL_CK set for $1.
-	if ! mkdir -p -- "$SL_CK" 2>/dev/null; then
-		sl_skip longpath "$1"
-		return 1
-	fi
 	SL_NSTAT=$((SL_NSTAT + 1))
 	if [ "$ST_T" = ! ]; then
 		sl_rec nostat "$ST_E" "$1"
-		printf '!\t%s\n' "$ST_E" >"$SL_CK/="
+		sl_bucket_add S "$1" "$SL_NL$1$SL_TAB!$SL_TAB$ST_E"
 		return 0
 	fi
 	sl_rec stat "$ST_T" "$ST_M" "$ST_U" "$ST_G" "$ST_S" "$ST_A" "$1"
@@ -250,8 +393,7 @@ sl_send() {
 			sl_rec link "$1" "$ST_L"
 		fi
 	fi
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ST_T" "$ST_M" "$ST_U" "$ST_G" \
-	    "$ST_S" "$ST_A" "$ST_L" >"$SL_CK/="
+	sl_bucket_add S "$1" "$SL_NL$1$SL_TAB$ST_T$SL_TAB$ST_M$SL_TAB$ST_U$SL_TAB$ST_G$SL_TAB$ST_S$SL_TAB$ST_A$SL_TAB$ST_L"
 	return 0
 }
 
@@ -302,6 +444,7 @@ sl_nextcomp() {
 # and leaves ST_* describing the resolved object.
 sl_canon() {
 	SL_CANON=
+	sl_prefetch "$1"
 	SL_REM=$1
 	cn_real=
 	cn_links=0
@@ -356,6 +499,7 @@ sl_walk() {
 	/*) ;;
 	*) sl_skip relpath "$1"; return 1 ;;
 	esac
+	sl_prefetch "$1"
 	wk_rem=$1
 	wk_lit=
 	wk_real=
@@ -400,8 +544,9 @@ sl_walk() {
 
 # Sends $SL_T/blob as the content of host path $1 with flags $2.
 sl_sendblob() {
-	sb_n=$(wc -c <"$SL_T/blob" | tr -d ' ')
-	set -- "$1" "$2" "$sb_n"
+	sb_n=$(wc -c <"$SL_T/blob")
+	# shellcheck disable=SC2086 # drop wc's padding (noglob)
+	set -- "$1" "$2" $sb_n
 	if [ $((SL_BYTES + $3)) -gt "$SL_MAX_BYTES" ]; then
 		sl_skip limit-bytes "$1"
 		return 1
@@ -513,9 +658,7 @@ sl_file() {
 	case $1 in
 	/*) sl_norm "$1"; set -- "$SL_NORM" "$2" ;;
 	esac
-	sl_ckey "$1"
-	fl_ck=$SL_CK
-	[ -f "$fl_ck/=f" ] && return 1
+	sl_bucket_get "$1" F && return 1
 	if [ "$SL_NFILES" -ge "$SL_MAX_FILES" ]; then
 		[ "$SL_NFILES" -eq "$SL_MAX_FILES" ] && sl_skip limit-files "$1"
 		SL_NFILES=$((SL_NFILES + 1))
@@ -528,14 +671,11 @@ sl_file() {
 		*) fl_e=ENOENT ;;	# a dangling symlink
 		esac
 		[ "$fl_e" = EACCES ] || fl_e=ENOENT
-		mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"
+		sl_bucket_add F "$1" "$SL_NL$1$SL_TAB"
 		sl_rec nofile "$fl_e" "$1"
 		return 1
 	fi
-	if ! { mkdir -p -- "$fl_ck" 2>/dev/null && : >"$fl_ck/=f"; }; then
-		sl_skip longpath "$1"
-		return 1
-	fi
+	sl_bucket_add F "$1" "$SL_NL$1$SL_TAB"
 	SL_NFILES=$((SL_NFILES + 1))
 	fl_real=$SL_ROOT$SL_REAL
 	if [ "$RT" != f ]; then
@@ -721,6 +861,7 @@ sl_keydir() {
 	kd_real=$SL_ROOT$SL_REAL
 	[ "$SL_REAL" = / ] && kd_real=$SL_ROOT
 	kd_dir=${1%/}
+	kd_list=
 	: >"$SL_T/keys"
 	set +f
 	for kd_m in "$kd_real"/id_* "$kd_real"/*.pub; do
@@ -728,12 +869,27 @@ sl_keydir() {
 		kd_n=${kd_m#"$kd_real"/}
 		if sl_badtext "$kd_n"; then
 			sl_skip badpath "$kd_dir/$kd_n"
-			continue
 		fi
+	done
+	# One sorted glob gives the union of both patterns in byte order
+	# (LC_ALL=C), as sort -u would, without running it.
+	for kd_m in "$kd_real"/*; do
+		kd_n=${kd_m#"$kd_real"/}
+		case $kd_n in
+		id_* | *.pub) ;;
+		*) continue ;;
+		esac
+		[ -e "$kd_m" ] || [ -L "$kd_m" ] || continue
+		sl_badtext "$kd_n" && continue
 		printf '%s\n' "$kd_n" >>"$SL_T/keys"
+		kd_list=$kd_list$SL_NL${SL_REAL%/}/$kd_n
 	done
 	set -f
-	sort -u "$SL_T/keys" -o "$SL_T/keys"
+	kd_ifs=$IFS
+	IFS=$SL_NL
+	# shellcheck disable=SC2086 # one path per line (noglob)
+	sl_prefetch_list $kd_list
+	IFS=$kd_ifs
 	while IFS= read -r kd_n <&5; do
 		case $kd_n in
 		*.pub) sl_file "$kd_dir/$kd_n" plain ;;
@@ -780,7 +936,9 @@ sl_openssh_version() {
 sl_hostname() {
 	hn=${SL_OPT_HOSTNAME:-${SL_HOSTNAME:-}}
 	if [ -z "$hn" ] && [ -z "$SL_ROOT_MODE" ]; then
-		hn=$(uname -n 2>/dev/null)
+		# uname -n is this file on Linux (per UTS namespace).
+		IFS= read -r hn 2>/dev/null </proc/sys/kernel/hostname ||
+			hn=$(uname -n 2>/dev/null)
 	fi
 	if [ -z "$hn" ] && [ -n "$SL_ROOT_MODE" ] && sl_canon /etc/hostname &&
 	    [ "$ST_T" = f ]; then
@@ -796,7 +954,9 @@ sl_cmd() {
 
 # cmd record: $1 name, $2 status, content in file $3.
 sl_cmdfile() {
-	sl_rec cmd "$(wc -c <"$3" | tr -d ' ')" "$2" "$1"
+	cf_n=$(wc -c <"$3")
+	# shellcheck disable=SC2086 # drop wc's padding (noglob)
+	sl_rec cmd $cf_n "$2" "$1"
 	cat "$3"
 	printf '\n'
 }
@@ -874,6 +1034,12 @@ sl_users() {
 		fi
 		sl_walk "$us_h"
 		[ "$RT" = d ] || continue
+		us_r=${SL_REAL%/}
+		case $us_r in
+		*/..* | */.) ;;
+		*) sl_prefetch_list "$us_r/.ssh" "$us_r/.ssh/authorized_keys" \
+		    "$us_r/.ssh/authorized_keys2" "$us_r/.ssh/known_hosts" ;;
+		esac
 		us_hd=${us_h%/}
 		sl_walk "$us_hd/.ssh"
 		sl_file "$us_hd/.ssh/authorized_keys" plain
@@ -964,11 +1130,14 @@ sl_main() {
 	SL_NCFG=0
 	SL_BYTES=0
 	SL_LS_ACL=-
+	SL_LSBATCH=
+	SL_LSQ=
 	# GNU ls shows a "+" for an ACL; BusyBox ls never does (unknown then).
-	# shellcheck disable=SC2010 # not a file listing
-	if ls --version 2>/dev/null | grep -q 'GNU coreutils'; then
-		SL_LS_ACL=0
-	fi
+	# Both can list many paths at once one line each (sl_lsbatch).
+	case $(ls --version 2>&1) in
+	*"GNU coreutils"*) SL_LS_ACL=0; SL_LSBATCH=1; SL_LSQ=-q ;;
+	*BusyBox*) SL_LSBATCH=1 ;;
+	esac
 	SL_SYNOACL=
 	for sa in /usr/syno/bin/synoacltool "$(command -v synoacltool 2>/dev/null)"; do
 		if [ -n "$sa" ] && [ -x "$sa" ]; then
@@ -990,7 +1159,15 @@ sl_main() {
 			break
 		fi
 	done
-	SL_UID=$(id -u)
+	SL_UID=
+	# id -u without a process: the effective uid from /proc when there.
+	[ -r /proc/self/status ] && while read -r ui_k ui_r ui_e ui_rest; do
+		[ "$ui_k" = Uid: ] && SL_UID=$ui_e && break
+	done </proc/self/status
+	: "${ui_r:-}" "${ui_rest:-}"
+	case $SL_UID in
+	'' | *[!0-9]*) SL_UID=$(id -u) ;;
+	esac
 
 	umask 077
 	SL_T=$(mktemp -d "${TMPDIR:-/tmp}/synolint.XXXXXX") ||
