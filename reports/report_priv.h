@@ -82,6 +82,17 @@ void	report_rules(const struct scan_result *sr,
 	    const struct rule ***rulesp, size_t *np);
 
 /*
+ * A text output with a sticky error (the text and HTML reporters): after
+ * the first failure nothing more is added and r keeps the SL_ERR_*.
+ */
+struct rout {
+	struct sbuf	*b;
+	int		 r;
+};
+void	rout_put(struct rout *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/*
  * jansson with a sticky error (report_jsonutil.c): once a call fails, rj
  * stays failed and the caller reports it once. Every string goes through
  * utf8_repair() first (json_string() refuses invalid UTF-8).
