@@ -2,8 +2,9 @@
  * report_html.c — one self-contained HTML file for a reviewer to open and
  * print: a summary table per host, then each host's findings by severity
  * with evidence and fix, what could not be checked, what is waived and why,
- * and the run's own findings (expired and stale waivers). Inline CSS, no
- * script, no external resource. The markup is also well-formed XML, so
+ * and the run's own findings (expired and stale waivers), and the fleet's
+ * key trust map (an inline SVG from Graphviz when it is installed, and a
+ * table). Inline CSS, no script, no external resource. The markup is also well-formed XML, so
  * tests can read the numbers back; every count cell carries class n-KIND
  * and data-count so a browser's DOM can be compared with the JSON report.
  * Every string passes through utf8_repair_xml() and is HTML-escaped.
@@ -18,6 +19,7 @@
 #include "report_priv.h"
 #include "runclock.h"
 #include "sbuf.h"
+#include "trust.h"
 #include "utf8.h"
 #include "waivers.h"
 #include "xmalloc.h"
@@ -56,6 +58,11 @@ static const char css[] =
     ".error{color:#8b008b;font-weight:bold}\n"
     "ul.brief li{margin:.2em 0}\n"
     "code{font-size:.95em}\n"
+    "figure.trustmap{margin:1em 0;overflow-x:auto}\n"
+    "figure.trustmap svg{max-width:100%;height:auto}\n"
+    "figcaption{color:#555;font-size:.85em}\n"
+    "tr.weak td{color:#8b0000}\n"
+    ".note{color:#555;font-style:italic}\n"
     "@media print{body{margin:0;max-width:none}"
     "h2{page-break-before:auto;page-break-after:avoid}"
     ".finding{background:none}a{color:inherit;text-decoration:none}}\n";
@@ -313,15 +320,92 @@ put_host(struct rout *o, size_t idx, const struct host_result *h)
 	rout_put(o, "</div>\n");
 }
 
+static void
+put_account(struct rout *o, const struct trust_map *m, size_t h,
+    const char *user, int admin)
+{
+	esc(o, m->hosts[h]->name);
+	rout_put(o, ":");
+	esc(o, user);
+	if (admin)
+		rout_put(o, " <b>(admin)</b>");
+}
+
+static void
+put_trust_table(struct rout *o, const struct trust_map *m)
+{
+	size_t e;
+
+	rout_put(o, "<table class=\"trust\">\n<thead><tr><th>From</th>"
+	    "<th>Private key</th><th>Logs in to</th><th>Key</th>"
+	    "<th>Passphrase</th><th>Restriction</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (e = 0; e < m->nedges; e++) {
+		const struct trust_edge *te = &m->edges[e];
+		const struct trust_priv *p = trust_edge_priv(m, te);
+		const struct trust_auth *a = trust_edge_auth(m, te);
+		int weak = trust_edge_weak(m, te);
+
+		rout_put(o, "<tr class=\"edge%s\"><td>", weak ? " weak" : "");
+		put_account(o, m, te->from_host, p->user, p->admin);
+		rout_put(o, "</td><td><code>");
+		esc(o, p->path);
+		rout_put(o, "</code></td><td>");
+		put_account(o, m, te->to_host, a->user, a->admin);
+		rout_put(o, "</td><td>");
+		esc(o, p->type);
+		rout_put(o, " %u <code>", p->bits);
+		esc(o, p->fp);
+		rout_put(o, "</code></td><td>%s</td><td>%s%s%s</td></tr>\n",
+		    trust_passphrase_str(p->encrypted), trust_restriction(a),
+		    a->usable ? "" : "; unused: ",
+		    a->usable ? "" : a->unusable_why);
+	}
+	rout_put(o, "</tbody>\n</table>\n");
+}
+
 /*
- * XXX hook for the Keys work: the fleet's key trust map as an inline SVG
- * (Graphviz, when available) goes here, between the summary and the hosts.
+ * The fleet's key trust map: the numbers, the Graphviz drawing inline when
+ * dot is there (a note saying why when not), and the same edges as a table
+ * so the page still tells everything on paper or without Graphviz.
  */
 static void
 put_trust_map(struct rout *o, const struct scan_result *sr)
 {
-	(void)o;
-	(void)sr;
+	const struct trust_map *m = sr->trust;
+	const char *why = NULL;
+	char *svg = NULL;
+	size_t e, nweak = 0, nacc;
+
+	if (m == NULL)
+		return;
+	for (e = 0; e < m->nedges; e++)
+		if (trust_edge_weak(m, &m->edges[e]))
+			nweak++;
+	nacc = trust_map_accounts(m);
+	rout_put(o, "<h2 id=\"trust\">Key trust map</h2>\n<p class=\"trust-counts\">"
+	    "<span class=\"n-trust-accounts\" data-count=\"%zu\">%zu</span> "
+	    "account%s, <span class=\"n-trust-logins\" data-count=\"%zu\">%zu"
+	    "</span> key login%s from one account to another, "
+	    "<span class=\"n-trust-weak\" data-count=\"%zu\">%zu</span> of "
+	    "them with a passphrase-less key and no restriction.</p>\n",
+	    nacc, nacc, nacc == 1 ? "" : "s", m->nedges, m->nedges,
+	    m->nedges == 1 ? "" : "s", nweak, nweak);
+	if (m->nedges == 0) {
+		rout_put(o, "<p class=\"meta\">No private key found on one "
+		    "account is authorized for another.</p>\n");
+		return;
+	}
+	if (report_trust_svg(m, &svg, &why) == SL_OK)
+		rout_put(o, "<figure class=\"trustmap\">%s<figcaption>Red: "
+		    "passphrase-less and unrestricted; double border: "
+		    "administrator; dashed: sshd would not accept the key "
+		    "today.</figcaption></figure>\n", svg);
+	else
+		rout_put(o, "<p class=\"note\">No drawing: %s. The table "
+		    "lists the same key logins.</p>\n", why);
+	free(svg);
+	put_trust_table(o, m);
 }
 
 int

@@ -81,6 +81,17 @@ int	report_uri_escape(struct sbuf *, const char *s, int keep_slash);
 void	report_rules(const struct scan_result *sr,
 	    const struct rule ***rulesp, size_t *np);
 
+struct trust_map;
+/* trust_write_dot() of m into a new string (*lenp its length). */
+int	report_trust_dot(const struct trust_map *m, char **dotp, size_t *lenp);
+/*
+ * m drawn by Graphviz as a sanitised inline <svg> element (caller frees).
+ * Without one (no dot, too large, dot failed) returns SL_ERR_* and sets
+ * *why to a static sentence for the reader.
+ */
+int	report_trust_svg(const struct trust_map *m, char **svgp,
+	    const char **why);
+
 /*
  * A text output with a sticky error (the text and HTML reporters): after
  * the first failure nothing more is added and r keeps the SL_ERR_*.
