@@ -31,6 +31,9 @@ int	report_junit(struct sbuf *, const struct scan_result *,
 	    const struct report_opts *, struct diag *);
 int	report_sarif(struct sbuf *, const struct scan_result *,
 	    const struct report_opts *, struct diag *);
+/* report_sarif() with at most max_results results (the most severe). */
+int	report_sarif_max(struct sbuf *, const struct scan_result *,
+	    const struct report_opts *, size_t max_results, struct diag *);
 int	report_json(struct sbuf *, const struct scan_result *,
 	    const struct report_opts *, struct diag *);
 int	report_html(struct sbuf *, const struct scan_result *,

@@ -154,7 +154,10 @@ START_TEST(test_results)
 	ck_assert_str_eq(sl_json_sget(r, "level"), "error");
 	ck_assert_str_eq(sl_json_sget(r,
 	    "locations.0.physicalLocation.artifactLocation.uri"),
-	    "synolint://nas1/etc/ssh/sshd_config");
+	    "nas1/etc/ssh/sshd_config");
+	ck_assert_str_eq(sl_json_sget(r,
+	    "locations.0.physicalLocation.artifactLocation.uriBaseId"),
+	    "SYNOLINT_HOSTS");
 	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(
 	    json_object_get(json_array_get(json_object_get(r, "locations"), 0),
 	    "physicalLocation"), "region"), "startLine")), 14);
@@ -164,9 +167,10 @@ START_TEST(test_results)
 	ck_assert_str_eq(sl_json_sget(r, "level"), "error");	/* critical */
 	ck_assert_str_eq(sl_json_sget(r,
 	    "locations.0.physicalLocation.artifactLocation.uri"),
-	    "synolint://nas1/");
-	ck_assert_ptr_null(json_object_get(json_object_get(json_array_get(
-	    json_object_get(r, "locations"), 0), "physicalLocation"), "region"));
+	    "nas1/");
+	/* GitHub requires a startLine: 1 for the host as a whole */
+	ck_assert_int_eq(json_integer_value(sl_json_get(r,
+	    "locations.0.physicalLocation.region.startLine")), 1);
 	ck_assert(json_is_true(json_object_get(json_object_get(r,
 	    "properties"), "breaks_login")));
 
@@ -181,6 +185,8 @@ START_TEST(test_results)
 	ck_assert_str_eq(sl_json_sget(r,
 	    "suppressions.0.location.physicalLocation.artifactLocation.uri"),
 	    "ci/waivers.txt");
+	ck_assert_str_eq(sl_json_sget(r, "suppressions.0.location."
+	    "physicalLocation.artifactLocation.uriBaseId"), "%SRCROOT%");
 
 	r = find_result(root, "KEYS-003", "user:bob");
 	ck_assert_str_eq(sl_json_sget(r, "kind"), "open");
@@ -287,6 +293,15 @@ START_TEST(test_fingerprints)
 	fp_home = xstrdup(fingerprint_of(find_result(r1, "HOME-002",
 	    "user:alice")));
 	ck_assert_str_ne(fp_root, fp_home);
+	/* GitHub's own key: stable too, and distinct per object */
+	ck_assert_str_eq(sl_json_sget(find_result(r1, "SSHD-001", "host"),
+	    "partialFingerprints.primaryLocationLineHash"), sl_json_sget(
+	    find_result(r2, "SSHD-001", "host"),
+	    "partialFingerprints.primaryLocationLineHash"));
+	ck_assert_str_ne(sl_json_sget(find_result(r1, "KEYS-003",
+	    "key:alice:1"), "partialFingerprints.primaryLocationLineHash"),
+	    sl_json_sget(find_result(r1, "KEYS-003", "key:alice:2"),
+	    "partialFingerprints.primaryLocationLineHash"));
 	json_decref(r1);
 	json_decref(r2);
 	free(s1);
@@ -353,7 +368,7 @@ START_TEST(test_hostile_strings)
 	r = find_result(root, "HOME-002", "user:\xef\xbf\xbdve\x1b[31m");
 	ck_assert_ptr_nonnull(r);
 	uri = sl_json_sget(r, "locations.0.physicalLocation.artifactLocation.uri");
-	ck_assert_str_eq(uri, "synolint://nas%FF%01%20%221%22%2F..%2Fx%3F%23"
+	ck_assert_str_eq(uri, "nas%FF%01%20%221%22%2F..%2Fx%3F%23"
 	    "/volume1/homes/%E9ve/.ssh/a%20k");
 	ck_assert_int_eq(sl_validate_json(SARIF_SCHEMA, s, len), 0);
 	json_decref(root);
@@ -392,6 +407,49 @@ START_TEST(test_run_findings)
 }
 END_TEST
 
+/* Over the results limit: the most severe kept, the cut announced. */
+START_TEST(test_results_limit)
+{
+	struct report_opts opts = { 0, 0 };
+	struct fx fx;
+	struct diag d;
+	struct sbuf b;
+	json_t *root, *res, *notes, *n;
+	size_t i, all, nwarn = 0;
+	char *s;
+
+	fx_build_waived(&fx);
+	s = sl_render(report_sarif, &fx.sr, 0, NULL);
+	root = sl_parse_json(s);
+	all = json_array_size(results_of(root));
+	json_decref(root);
+	free(s);
+	ck_assert_uint_ge(all, 3);
+
+	diag_init(&d);
+	sbuf_init(&b, 0);
+	ck_assert_int_eq(report_sarif_max(&b, &fx.sr, &opts, 2, &d), SL_OK);
+	diag_cleanup(&d);
+	s = sbuf_steal(&b, NULL);
+	root = sl_parse_json(s);
+	res = results_of(root);
+	ck_assert_uint_eq(json_array_size(res), 2);
+	/* HOME-002 is the fixture's only critical finding: never dropped */
+	ck_assert_ptr_nonnull(find_result(root, "HOME-002", "user:alice"));
+	notes = sl_json_get(root,
+	    "runs.0.invocations.0.toolExecutionNotifications");
+	json_array_foreach(notes, i, n)
+		if (strstr(sl_json_sget(n, "message.text"), "results left out")
+		    != NULL)
+			nwarn++;
+	ck_assert_uint_eq(nwarn, 1);
+	ck_assert_int_eq(sl_validate_json(SARIF_SCHEMA, s, strlen(s)), 0);
+	json_decref(root);
+	free(s);
+	fx_cleanup(&fx);
+}
+END_TEST
+
 static Suite *
 sarif_suite(void)
 {
@@ -407,6 +465,7 @@ sarif_suite(void)
 	tcase_add_test(tc, test_fingerprint_other_host);
 	tcase_add_test(tc, test_hostile_strings);
 	tcase_add_test(tc, test_run_findings);
+	tcase_add_test(tc, test_results_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }
