@@ -15,6 +15,7 @@ fleet --report "html:$T/r.html" --report "json:$T/r.json" >/dev/null 2>&1
 [ $? -eq 1 ] && ok || bad "fleet scan: exit 1 (findings)"
 expect_grep '<svg xmlns="http://www.w3.org/2000/svg"' "$T/r.html" "inline SVG"
 expect_nogrep '<?xml\|<!DOCTYPE svg\|xlink\|<!--' "$T/r.html" "no XML declaration, DTD, xlink or comment from dot"
+expect_nogrep 'src=\|href=\|@import\|url(\|<script' "$T/r.html" "no external resource or script"
 if xmllint --noout "$T/r.html" 2>"$T/x.err"; then ok; else bad "not well-formed"; cat "$T/x.err" >&2; fi
 # libxml2's HTML parser is HTML 4: it knows neither <figure> nor SVG; anything else is an error
 xmllint --html --noout "$T/r.html" 2>&1 | grep 'error :' |
