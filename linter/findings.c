@@ -4,6 +4,7 @@
 
 #include "err.h"
 #include "findings.h"
+#include "trust.h"
 #include "xmalloc.h"
 
 void
@@ -115,6 +116,8 @@ scan_result_cleanup(struct scan_result *sr)
 	sr->nhosts = sr->cap = 0;
 	findings_cleanup(&sr->run_findings);
 	sr->waivers = NULL;
+	trust_map_free(sr->trust);
+	sr->trust = NULL;
 }
 
 struct host_result *

@@ -63,6 +63,7 @@ struct host_result {
 };
 
 struct waivers;
+struct trust_map;
 
 struct scan_result {
 	const struct ruleset	*rules;		/* borrowed */
@@ -76,6 +77,11 @@ struct scan_result {
 	 */
 	struct findings		 run_findings;
 	const struct waivers	*waivers;	/* borrowed; NULL without --waivers */
+	/*
+	 * Owned: the keys of every scanned host joined into one trust map
+	 * (fleet_scan), for the reports; NULL when none was built.
+	 */
+	struct trust_map	*trust;
 };
 
 void	scan_result_init(struct scan_result *, const struct ruleset *);

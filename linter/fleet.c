@@ -110,7 +110,8 @@ struct scan_job {
 	struct scan_result		*sr;
 	struct diag			*diags;	/* one per host */
 	size_t				 first;	/* host index of target 0 */
-	struct trust_host		**keys;	/* one per host, or NULL */
+	struct trust_host		**keys;	/* one per host (NULL: failed) */
+	int				 defer;	/* fleet rules run after all hosts */
 };
 
 static void
@@ -155,9 +156,9 @@ scan_one(size_t i, void *arg)
 
 	r = acquire_facts(j->ctx, t, &f, d);
 	if (r == SL_OK)
-		r = engine_eval_host(j->rs, f, j->eo, j->keys != NULL,
+		r = engine_eval_host(j->rs, f, j->eo, j->defer,
 		    &h->findings);
-	if (r == SL_OK && j->keys != NULL)
+	if (r == SL_OK)
 		j->keys[i] = trust_host_build(f, h->name, trust_now());
 	if (r != SL_OK) {
 		host_error(h, r, d);
@@ -171,14 +172,17 @@ scan_one(size_t i, void *arg)
 	facts_free(f);
 }
 
-/* The fleet rules over every scanned host's keys; frees the summaries. */
+/*
+ * Joins every scanned host's keys into sr->trust (the reports draw it) and,
+ * when defer is set, runs the fleet rules over it. Takes keys.
+ */
 static void
 fleet_keys_pass(const struct ruleset *rs, const struct engine_opts *eo,
-    struct scan_result *sr, size_t first, struct trust_host **keys, size_t n)
+    struct scan_result *sr, size_t first, struct trust_host **keys, size_t n,
+    int defer)
 {
 	struct trust_host **hosts = xcalloc(n + 1, sizeof(*hosts));
 	size_t *hidx = xcalloc(n + 1, sizeof(*hidx));
-	struct trust_map m;
 	size_t i, nh = 0;
 
 	for (i = 0; i < n; i++)
@@ -186,18 +190,15 @@ fleet_keys_pass(const struct ruleset *rs, const struct engine_opts *eo,
 			hidx[nh] = first + i;
 			hosts[nh++] = keys[i];
 		}
-	trust_map_init(&m, hosts, nh);
-	for (i = 0; i < nh; i++) {
+	free(keys);
+	trust_map_free(sr->trust);
+	sr->trust = trust_map_new(hosts, nh);
+	for (i = 0; defer && i < nh; i++) {
 		struct host_result *h = &sr->hosts[hidx[i]];
 
-		(void)engine_eval_fleet(rs, &m, i, eo, &h->findings);
+		(void)engine_eval_fleet(rs, sr->trust, i, eo, &h->findings);
 		findings_sort(&h->findings);
 	}
-	trust_map_cleanup(&m);
-	for (i = 0; i < n; i++)
-		trust_host_free(keys[i]);
-	free(keys);
-	free(hosts);
 	free(hidx);
 }
 
@@ -230,14 +231,13 @@ fleet_scan(const struct acquire_ctx *ctx, const struct ruleset *rs,
 	 * Fleet rules judge every host's keys together: with several hosts
 	 * each worker keeps a summary of its host's keys (not its facts) and
 	 * the rules run once all are in, their findings going to the host
-	 * they judge. One host is judged alone, inside engine_eval.
+	 * they judge. One host is judged alone, inside engine_eval. Either
+	 * way the summaries end up in sr->trust for the reports.
 	 */
-	j.keys = NULL;
-	if (o->ntargets > 1 && engine_has_fleet_rules(rs, eo))
-		j.keys = xcalloc(o->ntargets, sizeof(*j.keys));
+	j.defer = o->ntargets > 1 && engine_has_fleet_rules(rs, eo);
+	j.keys = xcalloc(o->ntargets + 1, sizeof(*j.keys));
 	fleet_run(o->ntargets, o->jobs, 1, labels, scan_one, &j);
-	if (j.keys != NULL)
-		fleet_keys_pass(rs, eo, sr, first, j.keys, o->ntargets);
+	fleet_keys_pass(rs, eo, sr, first, j.keys, o->ntargets, j.defer);
 	for (i = 0; i < o->ntargets; i++) {
 		struct host_result *h = &sr->hosts[first + i];
 		size_t k;

@@ -184,6 +184,56 @@ trust_map_cleanup(struct trust_map *m)
 	memset(m, 0, sizeof(*m));
 }
 
+struct trust_map *
+trust_map_new(struct trust_host **hosts, size_t n)
+{
+	struct trust_map *m = xcalloc(1, sizeof(*m));
+
+	trust_map_init(m, hosts, n);
+	m->owned = hosts;
+	return m;
+}
+
+void
+trust_map_free(struct trust_map *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; m->owned != NULL && i < m->nhosts; i++)
+		trust_host_free(m->owned[i]);
+	free(m->owned);
+	trust_map_cleanup(m);
+	free(m);
+}
+
+size_t
+trust_map_accounts(const struct trust_map *m)
+{
+	struct strv seen;
+	size_t e, n;
+	char *id;
+	int end;
+
+	strv_init(&seen);
+	for (e = 0; e < m->nedges; e++)
+		for (end = 0; end < 2; end++) {
+			const struct trust_edge *te = &m->edges[e];
+
+			id = end == 0 ? xprintf("%zu:%s", te->from_host,
+			    trust_edge_priv(m, te)->user) : xprintf("%zu:%s",
+			    te->to_host, trust_edge_auth(m, te)->user);
+			if (strv_find(&seen, id) >= 0)
+				free(id);
+			else
+				strv_push_owned(&seen, id);
+		}
+	n = seen.n;
+	strv_cleanup(&seen);
+	return n;
+}
+
 const struct trust_priv *
 trust_edge_priv(const struct trust_map *m, const struct trust_edge *e)
 {

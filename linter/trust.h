@@ -71,16 +71,28 @@ struct trust_edge {
 };
 
 struct trust_map {
-	struct trust_host *const *hosts;	/* borrowed */
+	struct trust_host *const *hosts;	/* borrowed (see trust_map_new) */
 	size_t			 nhosts;
 	struct trust_edge	*edges;
 	size_t			 nedges;
+	struct trust_host	**owned;	/* trust_map_new: hosts, owned */
 };
 
 /* Computes the edges between hosts[0..n) (kept borrowed). */
 void	trust_map_init(struct trust_map *, struct trust_host *const *hosts,
 	    size_t n);
 void	trust_map_cleanup(struct trust_map *);
+/*
+ * A map that owns hosts[0..n) and the array itself (a scan result keeps
+ * one for its reports). Free with trust_map_free() (NULL-safe).
+ */
+struct trust_map *trust_map_new(struct trust_host **hosts, size_t n);
+void	trust_map_free(struct trust_map *);
+/*
+ * Accounts on the map: distinct (host, user) ends of its edges, i.e. the
+ * nodes of trust_write_dot()'s graph.
+ */
+size_t	trust_map_accounts(const struct trust_map *);
 
 /* The edge's ends. */
 const struct trust_priv *trust_edge_priv(const struct trust_map *,
@@ -102,6 +114,11 @@ char	*trust_chain_to(const struct trust_map *, size_t h, const char *user);
 
 /* Now, for expiry-time: SOURCE_DATE_EPOCH when set, else the clock. */
 uint64_t trust_now(void);
+
+/* "restricted", "partly restricted" (from=, command= or restrict: some) or "unrestricted". */
+const char *trust_restriction(const struct trust_auth *);
+/* A key's passphrase: "none", "yes", "unknown" (trust_priv.encrypted). */
+const char *trust_passphrase_str(int encrypted);
 
 /* "yes"/"no"/"unknown" for trust_priv.encrypted. */
 const char *trust_encrypted_str(int);

@@ -82,15 +82,20 @@ inv_build(const struct trust_map *m, struct inventory *inv)
 		qsort(inv->v, inv->n, sizeof(*inv->v), cmp_fp);
 }
 
-/* "from=,restrict" style summary of what restricts a line. */
-static const char *
-restriction(const struct trust_auth *a)
+const char *
+trust_restriction(const struct trust_auth *a)
 {
 	if (a->from && (a->command || a->restricted))
 		return "restricted";
 	if (a->from || a->command || a->restricted)
 		return "partly restricted";
 	return "unrestricted";
+}
+
+const char *
+trust_passphrase_str(int encrypted)
+{
+	return encrypted == 0 ? "none" : encrypted == 1 ? "yes" : "unknown";
 }
 
 int
@@ -117,8 +122,9 @@ trust_write_text(FILE *fp, const struct trust_map *m)
 				    a->admin ? " (admin)" : "", a->file,
 				    a->line, a->options != NULL ?
 				    a->options : "no options", "; ",
-				    restriction(a), a->usable ? "" : "; unused: ",
-				    a->usable ? "" : a->unusable_why);
+				    trust_restriction(a), a->usable ? "" :
+				    "; unused: ", a->usable ? "" :
+				    a->unusable_why);
 			}
 		for (h = 0; h < m->nhosts; h++)
 			for (i = 0; i < m->hosts[h]->nprivs; i++) {
@@ -160,8 +166,8 @@ trust_write_text(FILE *fp, const struct trust_map *m)
 		    "%s%s%s\n", m->hosts[e->from_host]->name, p->user, p->path,
 		    m->hosts[e->to_host]->name, a->user,
 		    a->admin ? " (admin)" : "", p->fp, p->type, p->bits,
-		    p->encrypted == 0 ? "none" : p->encrypted == 1 ? "yes" :
-		    "unknown", restriction(a), a->usable ? "" : "; unused: ",
+		    trust_passphrase_str(p->encrypted), trust_restriction(a),
+		    a->usable ? "" : "; unused: ",
 		    a->usable ? "" : a->unusable_why);
 	}
 	free(inv.v);
@@ -184,7 +190,7 @@ jauth(const struct trust_host *th, const struct trust_auth *a)
 	    "host", jstr(th->name), "user", a->user, "admin", a->admin,
 	    "file", a->file, "line", (int)a->line, "options", jstr(a->options),
 	    "from", a->from, "command", a->command, "restrict", a->restricted,
-	    "restriction", restriction(a), "usable", a->usable,
+	    "restriction", trust_restriction(a), "usable", a->usable,
 	    "unused_because", jstr(a->usable ? NULL : a->unusable_why));
 }
 
@@ -255,7 +261,7 @@ trust_write_json(FILE *fp, const struct trust_map *m)
 		    json_null() : json_boolean(p->encrypted),
 		    "to", "host", m->hosts[te->to_host]->name, "user", a->user,
 		    "admin", a->admin, "file", a->file, "line", (int)a->line,
-		    "restriction", restriction(a), "usable", a->usable,
+		    "restriction", trust_restriction(a), "usable", a->usable,
 		    "weak", trust_edge_weak(m, te)));
 	}
 	json_object_set_new(root, "hosts", hosts);
@@ -371,8 +377,8 @@ trust_write_dot(FILE *fp, const struct trust_map *m)
 		char *label;
 
 		label = xprintf("%s %s %u\n%s\npassphrase: %s\n%s", base(p->path),
-		    p->type, p->bits, p->fp, p->encrypted == 0 ? "none" :
-		    p->encrypted == 1 ? "yes" : "unknown", restriction(a));
+		    p->type, p->bits, p->fp, trust_passphrase_str(p->encrypted),
+		    trust_restriction(a));
 		fprintf(fp, "\t");
 		dot_node_id(fp, te->from_host, p->user);
 		fprintf(fp, " -> ");

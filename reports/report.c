@@ -3,6 +3,7 @@
  * --report FORMAT[:PATH], and delivery: stdout, or a temporary file in the
  * target's directory renamed over PATH only once it is complete.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,18 @@ report_uri_escape(struct sbuf *b, const char *s, int keep_slash)
 			r = sbuf_putf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
 	}
 	return r;
+}
+
+void
+rout_put(struct rout *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (o->r != SL_OK)
+		return;
+	va_start(ap, fmt);
+	o->r = sbuf_vputf(o->b, fmt, ap);
+	va_end(ap);
 }
 
 static int

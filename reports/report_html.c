@@ -2,13 +2,13 @@
  * report_html.c — one self-contained HTML file for a reviewer to open and
  * print: a summary table per host, then each host's findings by severity
  * with evidence and fix, what could not be checked, what is waived and why,
- * and the run's own findings (expired and stale waivers). Inline CSS, no
- * script, no external resource. The markup is also well-formed XML, so
+ * and the run's own findings (expired and stale waivers), and the fleet's
+ * key trust map (an inline SVG from Graphviz when it is installed, and a
+ * table). Inline CSS, no script, no external resource. The markup is also well-formed XML, so
  * tests can read the numbers back; every count cell carries class n-KIND
  * and data-count so a browser's DOM can be compared with the JSON report.
  * Every string passes through utf8_repair_xml() and is HTML-escaped.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,6 +19,7 @@
 #include "report_priv.h"
 #include "runclock.h"
 #include "sbuf.h"
+#include "trust.h"
 #include "utf8.h"
 #include "waivers.h"
 #include "xmalloc.h"
@@ -57,33 +58,18 @@ static const char css[] =
     ".error{color:#8b008b;font-weight:bold}\n"
     "ul.brief li{margin:.2em 0}\n"
     "code{font-size:.95em}\n"
+    "figure.trustmap{margin:1em 0;overflow-x:auto}\n"
+    "figure.trustmap svg{max-width:100%;height:auto}\n"
+    "figcaption{color:#555;font-size:.85em}\n"
+    "tr.weak td{color:#8b0000}\n"
+    ".note{color:#555;font-style:italic}\n"
     "@media print{body{margin:0;max-width:none}"
     "h2{page-break-before:auto;page-break-after:avoid}"
     ".finding{background:none}a{color:inherit;text-decoration:none}}\n";
 
-struct hout {
-	struct sbuf	*b;
-	int		 r;
-};
-
-static void put(struct hout *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-put(struct hout *o, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (o->r != SL_OK)
-		return;
-	va_start(ap, fmt);
-	o->r = sbuf_vputf(o->b, fmt, ap);
-	va_end(ap);
-}
-
 /* Text: repaired for XML, then &, <, >, " and ' escaped. */
 static void
-esc(struct hout *o, const char *s)
+esc(struct rout *o, const char *s)
 {
 	const char *p;
 	char *t;
@@ -119,29 +105,29 @@ esc(struct hout *o, const char *s)
 }
 
 static void
-count_cell(struct hout *o, const char *kind, size_t n)
+count_cell(struct rout *o, const char *kind, size_t n)
 {
-	put(o, "<td class=\"n n-%s\" data-count=\"%zu\">%zu</td>", kind, n, n);
+	rout_put(o, "<td class=\"n n-%s\" data-count=\"%zu\">%zu</td>", kind, n, n);
 }
 
 static void
-summary_row(struct hout *o, const char *cls, const char *name,
+summary_row(struct rout *o, const char *cls, const char *name,
     const char *status, const char *dsm, const char *openssh,
     const struct report_counts *c)
 {
 	int s;
 
-	put(o, "<tr class=\"%s\" data-host=\"", cls);
+	rout_put(o, "<tr class=\"%s\" data-host=\"", cls);
 	esc(o, name);
-	put(o, "\"><td>");
+	rout_put(o, "\"><td>");
 	esc(o, name);
-	put(o, "</td><td>");
+	rout_put(o, "</td><td>");
 	esc(o, status);
-	put(o, "</td><td>");
+	rout_put(o, "</td><td>");
 	esc(o, dsm != NULL ? dsm : "");
-	put(o, "</td><td>");
+	rout_put(o, "</td><td>");
 	esc(o, openssh != NULL ? openssh : "");
-	put(o, "</td>");
+	rout_put(o, "</td>");
 	for (s = SEV_CRITICAL; s >= SEV_INFO; s--)
 		count_cell(o, report_severity((enum severity)s), c->fail[s]);
 	count_cell(o, "fail", c->verdict[VERDICT_FAIL]);
@@ -149,11 +135,11 @@ summary_row(struct hout *o, const char *cls, const char *name,
 	count_cell(o, "error", c->verdict[VERDICT_ERROR]);
 	count_cell(o, "pass", c->verdict[VERDICT_PASS]);
 	count_cell(o, "not_applicable", c->verdict[VERDICT_NA]);
-	put(o, "</tr>\n");
+	rout_put(o, "</tr>\n");
 }
 
 static void
-put_summary(struct hout *o, const struct scan_result *sr)
+put_summary(struct rout *o, const struct scan_result *sr)
 {
 	struct report_counts total, c;
 	size_t i, nfailed = 0;
@@ -161,12 +147,12 @@ put_summary(struct hout *o, const struct scan_result *sr)
 	int s;
 
 	memset(&total, 0, sizeof(total));
-	put(o, "<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n"
+	rout_put(o, "<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n"
 	    "<thead><tr><th>Host</th><th>Status</th><th>DSM</th>"
 	    "<th>OpenSSH</th>");
 	for (s = SEV_CRITICAL; s >= SEV_INFO; s--)
-		put(o, "<th>%s</th>", report_severity((enum severity)s));
-	put(o, "<th>failed</th><th>waived</th><th>could not check</th>"
+		rout_put(o, "<th>%s</th>", report_severity((enum severity)s));
+	rout_put(o, "<th>failed</th><th>waived</th><th>could not check</th>"
 	    "<th>passed</th><th>n/a</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < sr->nhosts; i++) {
 		const struct host_result *h = &sr->hosts[i];
@@ -190,8 +176,8 @@ put_summary(struct hout *o, const struct scan_result *sr)
 	    sr->nhosts == 1 ? "" : "s", nfailed);
 	summary_row(o, "total", "total", label, NULL, NULL, &total);
 	free(label);
-	put(o, "</tbody>\n</table>\n");
-	put(o, "<p class=\"gate\">Failing at or above <b>%s</b> "
+	rout_put(o, "</tbody>\n</table>\n");
+	rout_put(o, "<p class=\"gate\">Failing at or above <b>%s</b> "
 	    "(<code>--fail-on</code>): <span class=\"n-failing\" "
 	    "data-count=\"%zu\">%zu</span>.</p>\n",
 	    report_severity(sr->fail_on),
@@ -200,46 +186,46 @@ put_summary(struct hout *o, const struct scan_result *sr)
 }
 
 static void
-put_dd(struct hout *o, const char *label, const char *value, int pre)
+put_dd(struct rout *o, const char *label, const char *value, int pre)
 {
 	if (value == NULL || *value == '\0')
 		return;
-	put(o, "<dt>%s</dt><dd>%s", label, pre ? "<pre>" : "");
+	rout_put(o, "<dt>%s</dt><dd>%s", label, pre ? "<pre>" : "");
 	esc(o, value);
-	put(o, "%s</dd>\n", pre ? "</pre>" : "");
+	rout_put(o, "%s</dd>\n", pre ? "</pre>" : "");
 }
 
 static void
-put_finding(struct hout *o, const struct finding *f)
+put_finding(struct rout *o, const struct finding *f)
 {
 	const char *sev = report_severity(f->rule->severity);
 
-	put(o, "<div class=\"finding sev-%s\" data-rule=\"", sev);
+	rout_put(o, "<div class=\"finding sev-%s\" data-rule=\"", sev);
 	esc(o, f->rule->id);
-	put(o, "\">\n<h4><span class=\"sev\">%s</span> ", sev);
+	rout_put(o, "\">\n<h4><span class=\"sev\">%s</span> ", sev);
 	esc(o, f->rule->id);
-	put(o, " ");
+	rout_put(o, " ");
 	esc(o, f->rule->title);
 	if (f->breaks_login)
-		put(o, "<span class=\"breaks\">breaks key login today</span>");
-	put(o, "</h4>\n<dl>\n");
+		rout_put(o, "<span class=\"breaks\">breaks key login today</span>");
+	rout_put(o, "</h4>\n<dl>\n");
 	put_dd(o, "Object", f->object, 0);
 	put_dd(o, "Problem", f->message, 0);
 	if (f->loc_file != NULL) {
-		put(o, "<dt>Where</dt><dd><code>");
+		rout_put(o, "<dt>Where</dt><dd><code>");
 		esc(o, f->loc_file);
 		if (f->loc_line > 0)
-			put(o, ":%u", f->loc_line);
-		put(o, "</code></dd>\n");
+			rout_put(o, ":%u", f->loc_line);
+		rout_put(o, "</code></dd>\n");
 	}
 	put_dd(o, "Evidence", f->evidence, 1);
 	put_dd(o, "Why", f->rule->rationale, 0);
 	put_dd(o, "Fix", report_fix_text(f), 1);
-	put(o, "</dl>\n</div>\n");
+	rout_put(o, "</dl>\n</div>\n");
 }
 
 static void
-put_brief_list(struct hout *o, const struct finding_list *fl, enum verdict v,
+put_brief_list(struct rout *o, const struct finding_list *fl, enum verdict v,
     const char *title, const char *cls)
 {
 	size_t i;
@@ -251,34 +237,34 @@ put_brief_list(struct hout *o, const struct finding_list *fl, enum verdict v,
 		if (f->verdict != v)
 			continue;
 		if (!header) {
-			put(o, "<h3>%s</h3>\n<ul class=\"brief %s\">\n", title,
+			rout_put(o, "<h3>%s</h3>\n<ul class=\"brief %s\">\n", title,
 			    cls);
 			header = 1;
 		}
-		put(o, "<li><b>");
+		rout_put(o, "<li><b>");
 		esc(o, f->rule->id);
-		put(o, "</b> ");
+		rout_put(o, "</b> ");
 		esc(o, f->object);
 		if (f->message != NULL && *f->message != '\0') {
-			put(o, ": ");
+			rout_put(o, ": ");
 			esc(o, f->message);
 		}
 		if (f->waiver != NULL) {
-			put(o, "<br/>waived until %s (", f->waiver->expires);
+			rout_put(o, "<br/>waived until %s (", f->waiver->expires);
 			esc(o, f->waiver->file);
-			put(o, ":%u): <i>", f->waiver->line);
+			rout_put(o, ":%u): <i>", f->waiver->line);
 			esc(o, f->waiver->justification);
-			put(o, "</i>");
+			rout_put(o, "</i>");
 		}
-		put(o, "</li>\n");
+		rout_put(o, "</li>\n");
 	}
 	if (header)
-		put(o, "</ul>\n");
+		rout_put(o, "</ul>\n");
 }
 
 /* FAIL findings grouped by severity, most severe first. */
 static void
-put_fails(struct hout *o, const struct finding_list *fl)
+put_fails(struct rout *o, const struct finding_list *fl)
 {
 	size_t i, n;
 	int s;
@@ -290,7 +276,7 @@ put_fails(struct hout *o, const struct finding_list *fl)
 				n++;
 		if (n == 0)
 			continue;
-		put(o, "<h3>%s (%zu)</h3>\n", report_severity((enum severity)s),
+		rout_put(o, "<h3>%s (%zu)</h3>\n", report_severity((enum severity)s),
 		    n);
 		for (i = 0; i < fl->n; i++)
 			if (fl->v[i]->verdict == VERDICT_FAIL &&
@@ -300,56 +286,133 @@ put_fails(struct hout *o, const struct finding_list *fl)
 }
 
 static void
-put_host(struct hout *o, size_t idx, const struct host_result *h)
+put_host(struct rout *o, size_t idx, const struct host_result *h)
 {
 	struct finding_list fl = { NULL, 0 };
 
-	put(o, "<div class=\"host\" id=\"host-%zu\">\n<h2>", idx);
+	rout_put(o, "<div class=\"host\" id=\"host-%zu\">\n<h2>", idx);
 	esc(o, h->name);
-	put(o, "</h2>\n");
+	rout_put(o, "</h2>\n");
 	if (h->dsm_version != NULL || h->openssh_version != NULL) {
-		put(o, "<p class=\"meta\">");
+		rout_put(o, "<p class=\"meta\">");
 		if (h->dsm_version != NULL) {
-			put(o, "DSM ");
+			rout_put(o, "DSM ");
 			esc(o, h->dsm_version);
 		}
 		if (h->dsm_version != NULL && h->openssh_version != NULL)
-			put(o, ", ");
+			rout_put(o, ", ");
 		if (h->openssh_version != NULL) {
-			put(o, "OpenSSH ");
+			rout_put(o, "OpenSSH ");
 			esc(o, h->openssh_version);
 		}
-		put(o, "</p>\n");
+		rout_put(o, "</p>\n");
 	}
 	if (h->status != SL_OK) {
-		put(o, "<p class=\"error\">Could not be scanned: ");
+		rout_put(o, "<p class=\"error\">Could not be scanned: ");
 		esc(o, h->error != NULL ? h->error : sl_strerror(h->status));
-		put(o, "</p>\n");
+		rout_put(o, "</p>\n");
 	}
 	report_sorted(&h->findings, report_cmp_severity, &fl);
 	put_fails(o, &fl);
 	put_brief_list(o, &fl, VERDICT_ERROR, "Could not check", "error");
 	put_brief_list(o, &fl, VERDICT_WAIVED, "Waived", "waived");
 	free(fl.v);
-	put(o, "</div>\n");
+	rout_put(o, "</div>\n");
+}
+
+static void
+put_account(struct rout *o, const struct trust_map *m, size_t h,
+    const char *user, int admin)
+{
+	esc(o, m->hosts[h]->name);
+	rout_put(o, ":");
+	esc(o, user);
+	if (admin)
+		rout_put(o, " <b>(admin)</b>");
+}
+
+static void
+put_trust_table(struct rout *o, const struct trust_map *m)
+{
+	size_t e;
+
+	rout_put(o, "<table class=\"trust\">\n<thead><tr><th>From</th>"
+	    "<th>Private key</th><th>Logs in to</th><th>Key</th>"
+	    "<th>Passphrase</th><th>Restriction</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (e = 0; e < m->nedges; e++) {
+		const struct trust_edge *te = &m->edges[e];
+		const struct trust_priv *p = trust_edge_priv(m, te);
+		const struct trust_auth *a = trust_edge_auth(m, te);
+		int weak = trust_edge_weak(m, te);
+
+		rout_put(o, "<tr class=\"edge%s\"><td>", weak ? " weak" : "");
+		put_account(o, m, te->from_host, p->user, p->admin);
+		rout_put(o, "</td><td><code>");
+		esc(o, p->path);
+		rout_put(o, "</code></td><td>");
+		put_account(o, m, te->to_host, a->user, a->admin);
+		rout_put(o, "</td><td>");
+		esc(o, p->type);
+		rout_put(o, " %u <code>", p->bits);
+		esc(o, p->fp);
+		rout_put(o, "</code></td><td>%s</td><td>%s%s%s</td></tr>\n",
+		    trust_passphrase_str(p->encrypted), trust_restriction(a),
+		    a->usable ? "" : "; unused: ",
+		    a->usable ? "" : a->unusable_why);
+	}
+	rout_put(o, "</tbody>\n</table>\n");
 }
 
 /*
- * XXX hook for the Keys work: the fleet's key trust map as an inline SVG
- * (Graphviz, when available) goes here, between the summary and the hosts.
+ * The fleet's key trust map: the numbers, the Graphviz drawing inline when
+ * dot is there (a note saying why when not), and the same edges as a table
+ * so the page still tells everything on paper or without Graphviz.
  */
 static void
-put_trust_map(struct hout *o, const struct scan_result *sr)
+put_trust_map(struct rout *o, const struct scan_result *sr)
 {
-	(void)o;
-	(void)sr;
+	const struct trust_map *m = sr->trust;
+	const char *why = NULL;
+	char *svg = NULL;
+	size_t e, nweak = 0, nacc;
+
+	if (m == NULL)
+		return;
+	for (e = 0; e < m->nedges; e++)
+		if (trust_edge_weak(m, &m->edges[e]))
+			nweak++;
+	nacc = trust_map_accounts(m);
+	rout_put(o, "<h2 id=\"trust\">Key trust map</h2>\n<p class=\"trust-counts\">"
+	    "<span class=\"n-trust-accounts\" data-count=\"%zu\">%zu</span> "
+	    "account%s, <span class=\"n-trust-logins\" data-count=\"%zu\">%zu"
+	    "</span> key login%s from one account to another, "
+	    "<span class=\"n-trust-weak\" data-count=\"%zu\">%zu</span> of "
+	    "them with a passphrase-less key and no restriction.</p>\n",
+	    nacc, nacc, nacc == 1 ? "" : "s", m->nedges, m->nedges,
+	    m->nedges == 1 ? "" : "s", nweak, nweak);
+	if (m->nedges == 0) {
+		rout_put(o, "<p class=\"meta\">No private key found on one "
+		    "account is authorized for another.</p>\n");
+		return;
+	}
+	if (report_trust_svg(m, &svg, &why) == SL_OK)
+		rout_put(o, "<figure class=\"trustmap\">%s<figcaption>Red: "
+		    "passphrase-less and unrestricted; double border: "
+		    "administrator; dashed: sshd would not accept the key "
+		    "today.</figcaption></figure>\n", svg);
+	else
+		rout_put(o, "<p class=\"note\">No drawing: %s. The table "
+		    "lists the same key logins.</p>\n", why);
+	free(svg);
+	put_trust_table(o, m);
 }
 
 int
 report_html(struct sbuf *out, const struct scan_result *sr,
     const struct report_opts *opts, struct diag *d)
 {
-	struct hout o = { out, SL_OK };
+	struct rout o = { out, SL_OK };
 	struct finding_list fl = { NULL, 0 };
 	char stamp[32];
 	time_t now;
@@ -363,7 +426,7 @@ report_html(struct sbuf *out, const struct scan_result *sr,
 		diag_error(d, NULL, 0, "html report: cannot format the time");
 		return SL_ERR_INTERNAL;
 	}
-	put(&o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	rout_put(&o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"generator\" content=\"synolint %s\"/>\n"
 	    "<title>synolint report</title>\n<style>\n%s</style>\n"
@@ -375,15 +438,15 @@ report_html(struct sbuf *out, const struct scan_result *sr,
 	for (i = 0; i < sr->nhosts; i++)
 		put_host(&o, i, &sr->hosts[i]);
 	if (sr->run_findings.n > 0) {
-		put(&o, "<div class=\"host run\" id=\"waivers\">\n<h2>Waivers ");
+		rout_put(&o, "<div class=\"host run\" id=\"waivers\">\n<h2>Waivers ");
 		esc(&o, sr->waivers != NULL ? sr->waivers->file : "");
-		put(&o, "</h2>\n");
+		rout_put(&o, "</h2>\n");
 		report_sorted(&sr->run_findings, report_cmp_severity, &fl);
 		put_fails(&o, &fl);
 		free(fl.v);
-		put(&o, "</div>\n");
+		rout_put(&o, "</div>\n");
 	}
-	put(&o, "</body>\n</html>\n");
+	rout_put(&o, "</body>\n</html>\n");
 	if (o.r != SL_OK)
 		diag_error(d, NULL, 0, "html report: %s", sl_strerror(o.r));
 	return o.r;

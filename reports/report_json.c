@@ -2,7 +2,7 @@
  * report_json.c — everything synolint knows about a scan as one JSON
  * document (format "synolint-report", version 1; docs/json-report.md and
  * docs/json-report.schema.json): hosts, every finding, the summary the exit
- * status is computed from, and what the waivers did. Deterministic: keys
+ * status is computed from, what the waivers did and the key trust map. Deterministic: keys
  * sorted, findings in (host, rule, object) order, and the only time in it
  * is SOURCE_DATE_EPOCH's.
  */
@@ -16,6 +16,7 @@
 #include "report_priv.h"
 #include "runclock.h"
 #include "sbuf.h"
+#include "trust.h"
 #include "waivers.h"
 
 #define JSON_REPORT_VERSION	1
@@ -172,6 +173,60 @@ waivers_json(struct rj *j, const struct waivers *ws)
 	return o;
 }
 
+static json_t *
+account_json(struct rj *j, const struct trust_map *m, size_t h,
+    const char *user, int admin)
+{
+	json_t *o = rj_obj(j);
+
+	rj_set_str(j, o, "host", m->hosts[h]->name);
+	rj_set_str(j, o, "user", user);
+	rj_set(j, o, "admin", json_boolean(admin));
+	return o;
+}
+
+/* The key trust map's numbers and edges (synolint keys has the rest). */
+static json_t *
+trust_json(struct rj *j, const struct trust_map *m)
+{
+	json_t *o, *edges, *e, *from, *to;
+	size_t i, nweak = 0;
+
+	if (m == NULL)
+		return json_null();
+	o = rj_obj(j);
+	edges = rj_arr(j);
+	for (i = 0; i < m->nedges; i++) {
+		const struct trust_edge *te = &m->edges[i];
+		const struct trust_priv *p = trust_edge_priv(m, te);
+		const struct trust_auth *a = trust_edge_auth(m, te);
+		int weak = trust_edge_weak(m, te);
+
+		nweak += weak != 0;
+		e = rj_obj(j);
+		from = account_json(j, m, te->from_host, p->user, p->admin);
+		rj_set_str(j, from, "key", p->path);
+		to = account_json(j, m, te->to_host, a->user, a->admin);
+		rj_set_str(j, to, "file", a->file);
+		rj_set(j, to, "line", rj_int(j, a->line));
+		rj_set(j, e, "from", from);
+		rj_set(j, e, "to", to);
+		rj_set_str(j, e, "fingerprint", p->fp);
+		rj_set_str(j, e, "type", p->type);
+		rj_set(j, e, "bits", rj_int(j, p->bits));
+		rj_set_str(j, e, "passphrase", trust_passphrase_str(p->encrypted));
+		rj_set_str(j, e, "restriction", trust_restriction(a));
+		rj_set(j, e, "usable", json_boolean(a->usable));
+		rj_set(j, e, "weak", json_boolean(weak));
+		rj_append(j, edges, e);
+	}
+	rj_set(j, o, "accounts", rj_int(j, (long long)trust_map_accounts(m)));
+	rj_set(j, o, "key_logins", rj_int(j, (long long)m->nedges));
+	rj_set(j, o, "weak", rj_int(j, (long long)nweak));
+	rj_set(j, o, "edges", edges);
+	return o;
+}
+
 int
 report_json(struct sbuf *out, const struct scan_result *sr,
     const struct report_opts *opts, struct diag *d)
@@ -228,6 +283,7 @@ report_json(struct sbuf *out, const struct scan_result *sr,
 	    (long long)scan_result_count_fail(sr, sr->fail_on)));
 	rj_set(&j, root, "summary", summary);
 	rj_set(&j, root, "waivers", waivers_json(&j, sr->waivers));
+	rj_set(&j, root, "trust", trust_json(&j, sr->trust));
 
 	if (j.failed) {
 		diag_error(d, NULL, 0, "json report: cannot build the JSON "

@@ -31,6 +31,9 @@ int	report_junit(struct sbuf *, const struct scan_result *,
 	    const struct report_opts *, struct diag *);
 int	report_sarif(struct sbuf *, const struct scan_result *,
 	    const struct report_opts *, struct diag *);
+/* report_sarif() with at most max_results results (the most severe). */
+int	report_sarif_max(struct sbuf *, const struct scan_result *,
+	    const struct report_opts *, size_t max_results, struct diag *);
 int	report_json(struct sbuf *, const struct scan_result *,
 	    const struct report_opts *, struct diag *);
 int	report_html(struct sbuf *, const struct scan_result *,
@@ -80,6 +83,28 @@ int	report_uri_escape(struct sbuf *, const char *s, int keep_slash);
  */
 void	report_rules(const struct scan_result *sr,
 	    const struct rule ***rulesp, size_t *np);
+
+struct trust_map;
+/* trust_write_dot() of m into a new string (*lenp its length). */
+int	report_trust_dot(const struct trust_map *m, char **dotp, size_t *lenp);
+/*
+ * m drawn by Graphviz as a sanitised inline <svg> element (caller frees).
+ * Without one (no dot, too large, dot failed) returns SL_ERR_* and sets
+ * *why to a static sentence for the reader.
+ */
+int	report_trust_svg(const struct trust_map *m, char **svgp,
+	    const char **why);
+
+/*
+ * A text output with a sticky error (the text and HTML reporters): after
+ * the first failure nothing more is added and r keeps the SL_ERR_*.
+ */
+struct rout {
+	struct sbuf	*b;
+	int		 r;
+};
+void	rout_put(struct rout *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 /*
  * jansson with a sticky error (report_jsonutil.c): once a call fails, rj

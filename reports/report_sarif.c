@@ -4,7 +4,13 @@
  * every rule's metadata; one result per FAIL, WAIVED (with a suppression)
  * and could-not-check (kind "open") finding; hosts that could not be
  * scanned are tool execution notifications. Mapping and its reasons:
- * docs/sarif.md.
+ * docs/sarif.md. GitHub code scanning's ingestion rules are followed as
+ * documented (docs.github.com/en/code-security/code-scanning/
+ * integrating-with-code-scanning/sarif-support-for-code-scanning): only
+ * relative artifact URIs or file:// ones (another scheme gets the upload
+ * rejected), a region.startLine on every location, primaryLocationLineHash
+ * (the only fingerprint GitHub reads), and its limits on results, tags and
+ * description lengths; tests/sarif_github_check.py checks each of them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,13 +26,68 @@
 
 #define SARIF_SCHEMA	"https://json.schemastore.org/sarif-2.1.0.json"
 #define SARIF_FP_KEY	"synolint/v1"
+#define SARIF_GH_FP_KEY	"primaryLocationLineHash"
+/* The base of every host artifact: HOST/PATH, see host_uri(). */
+#define SARIF_HOSTS_BASE	"SYNOLINT_HOSTS"
+/* GitHub's convention for the repository (checkout) root. */
+#define SARIF_SRCROOT		"%SRCROOT%"
+/* GitHub's hard limits (sarif-support-for-code-scanning, "Validating"). */
+#define GH_MAX_RESULTS		25000
+#define GH_MAX_TAGS		20
+#define GH_MAX_DESCRIPTION	1024
 
 struct sarif {
 	struct rj		 j;
 	const struct rule	**rules;
 	size_t			  nrules;
 	json_t			 *notes;	/* toolExecutionNotifications */
+	size_t			  quota[SEV_CRITICAL + 2];	/* by rank() */
+	size_t			  omitted;	/* over the results limit */
 };
+
+/* A result's priority when there are too many: could-not-check lowest. */
+static int
+rank(const struct finding *f)
+{
+	return f->verdict == VERDICT_ERROR ? 0 : (int)f->rule->severity + 1;
+}
+
+static int
+is_result(const struct finding *f)
+{
+	return f->verdict == VERDICT_FAIL || f->verdict == VERDICT_WAIVED ||
+	    f->verdict == VERDICT_ERROR;
+}
+
+static void
+count_results(const struct findings *fs, size_t n[SEV_CRITICAL + 2])
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (is_result(&fs->v[i]))
+			n[rank(&fs->v[i])]++;
+}
+
+/*
+ * At most max results in the run, the most severe first (GitHub rejects a
+ * run over 25,000 results and shows the 5,000 most severe).
+ */
+static void
+set_quota(struct sarif *s, const struct scan_result *sr, size_t max)
+{
+	size_t n[SEV_CRITICAL + 2], i;
+	int k;
+
+	memset(n, 0, sizeof(n));
+	for (i = 0; i < sr->nhosts; i++)
+		count_results(&sr->hosts[i].findings, n);
+	count_results(&sr->run_findings, n);
+	for (k = SEV_CRITICAL + 1; k >= 0; k--) {
+		s->quota[k] = n[k] < max ? n[k] : max;
+		max -= s->quota[k];
+	}
+}
 
 /* critical/high: error; medium: warning; low/info: note. */
 static const char *
@@ -93,33 +154,97 @@ message(struct rj *j, const char *s)
 	return m;
 }
 
+/*
+ * { "text": s } cut to at most max bytes (GitHub's limit on descriptions),
+ * at a UTF-8 character boundary, "..." marking the cut.
+ */
+static json_t *
+message_max(struct rj *j, const char *s, size_t max)
+{
+	json_t *m;
+	char *t;
+	size_t n;
+
+	if (s == NULL || strlen(s) <= max)
+		return message(j, s);
+	n = max - 3;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;			/* not inside a character */
+	t = xprintf("%.*s...", (int)n, s);
+	m = message(j, t);
+	free(t);
+	return m;
+}
+
+/* Markdown's punctuation escaped, for rule text in help.markdown. */
+static void
+md_escape(struct sbuf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (strchr("\\`*_{}[]<>()#+-.!|~", *s) != NULL)
+			(void)sbuf_putc(b, '\\');
+		(void)sbuf_putc(b, *s);
+	}
+}
+
+/* help.text and help.markdown: the fix, DSM's fix, the references. */
+static json_t *
+rule_help(struct rj *j, const struct rule *r)
+{
+	json_t *h;
+	struct sbuf text, md;
+	size_t i;
+
+	sbuf_init(&text, 0);
+	sbuf_init(&md, 0);
+	if (r->fix.text != NULL) {
+		(void)sbuf_putf(&text, "Fix: %s\n", r->fix.text);
+		(void)sbuf_puts(&md, "**Fix:** ");
+		md_escape(&md, r->fix.text);
+		(void)sbuf_puts(&md, "\n\n");
+	}
+	if (r->dsm_fix.text != NULL) {
+		(void)sbuf_putf(&text, "On DSM: %s\n", r->dsm_fix.text);
+		(void)sbuf_puts(&md, "**On DSM:** ");
+		md_escape(&md, r->dsm_fix.text);
+		(void)sbuf_puts(&md, "\n\n");
+	}
+	if (r->refs.n > 0) {
+		(void)sbuf_puts(&text, "References:");
+		(void)sbuf_puts(&md, "**References:**\n\n");
+		for (i = 0; i < r->refs.n; i++) {
+			(void)sbuf_putf(&text, " %s", r->refs.v[i]);
+			(void)sbuf_puts(&md, "* ");
+			md_escape(&md, r->refs.v[i]);
+			(void)sbuf_puts(&md, "\n");
+		}
+		(void)sbuf_puts(&text, "\n");
+		(void)sbuf_puts(&md, "\n");
+	}
+	(void)sbuf_putf(&text, "Details: synolint rules %s", r->id);
+	(void)sbuf_puts(&md, "Details: `synolint rules ");
+	(void)sbuf_puts(&md, r->id);	/* rule ids are [A-Z0-9-] */
+	(void)sbuf_puts(&md, "`");
+	h = message(j, text.data);
+	rj_set(j, h, "markdown", rj_str(j, md.data));
+	sbuf_cleanup(&text);
+	sbuf_cleanup(&md);
+	return h;
+}
+
 static json_t *
 rule_json(struct sarif *s, const struct rule *r)
 {
 	struct rj *j = &s->j;
 	json_t *o = rj_obj(j), *cfg, *props, *tags;
-	struct sbuf help;
 	size_t i;
 
-	sbuf_init(&help, 0);
-	if (r->fix.text != NULL)
-		(void)sbuf_putf(&help, "Fix: %s\n", r->fix.text);
-	if (r->dsm_fix.text != NULL)
-		(void)sbuf_putf(&help, "On DSM: %s\n", r->dsm_fix.text);
-	if (r->refs.n > 0) {
-		(void)sbuf_puts(&help, "References:");
-		for (i = 0; i < r->refs.n; i++)
-			(void)sbuf_putf(&help, " %s", r->refs.v[i]);
-		(void)sbuf_puts(&help, "\n");
-	}
-	(void)sbuf_putf(&help, "Details: synolint rules %s", r->id);
-
 	rj_set_str(j, o, "id", r->id);
-	rj_set(j, o, "shortDescription", message(j, r->title != NULL ?
-	    r->title : r->id));
-	rj_set(j, o, "fullDescription", message(j, r->rationale != NULL ?
-	    r->rationale : r->title));
-	rj_set(j, o, "help", message(j, help.data));
+	rj_set(j, o, "shortDescription", message_max(j, r->title != NULL ?
+	    r->title : r->id, GH_MAX_DESCRIPTION));
+	rj_set(j, o, "fullDescription", message_max(j, r->rationale != NULL ?
+	    r->rationale : r->title, GH_MAX_DESCRIPTION));
+	rj_set(j, o, "help", rule_help(j, r));
 	cfg = rj_obj(j);
 	rj_set_str(j, cfg, "level", sev_level(r->severity));
 	rj_set(j, o, "defaultConfiguration", cfg);
@@ -128,20 +253,27 @@ rule_json(struct sarif *s, const struct rule *r)
 	tags = rj_arr(j);
 	rj_append(j, tags, rj_str(j, "security"));
 	rj_append(j, tags, rj_str(j, report_severity(r->severity)));
-	for (i = 0; i < r->refs.n; i++)
+	for (i = 0; i < r->refs.n && i + 2 < GH_MAX_TAGS; i++)
 		rj_append(j, tags, rj_str(j, r->refs.v[i]));
 	rj_set(j, props, "tags", tags);
 	rj_set_str(j, props, "severity", report_severity(r->severity));
+	/* with the "security" tag: a security result (GitHub) */
 	rj_set_str(j, props, "security-severity", sev_score(r->severity));
+	if (sev_score(r->severity) == NULL)
+		rj_set_str(j, props, "problem.severity", "recommendation");
+	/* deterministic checks of configuration, not heuristics */
+	rj_set_str(j, props, "precision", "high");
 	rj_set_str(j, props, "scope", scope_name(r->scope));
 	rj_set(j, o, "properties", props);
-	sbuf_cleanup(&help);
 	return o;
 }
 
 /*
- * synolint://HOST/PATH: the host label (a name, or the --root/--bundle
- * path) percent-encoded as one authority component, then the path.
+ * HOST/PATH, relative to SARIF_HOSTS_BASE: the host label (a name, or the
+ * --root/--bundle path) percent-encoded as one segment, then the path on
+ * that host. Relative because GitHub rejects an upload whose absolute URIs
+ * do not share the checkout's file: scheme, and resolves relative ones
+ * against the repository root whatever their uriBaseId.
  */
 static char *
 host_uri(const char *host, const char *path)
@@ -149,40 +281,57 @@ host_uri(const char *host, const char *path)
 	struct sbuf b;
 
 	sbuf_init(&b, 0);
-	(void)sbuf_puts(&b, "synolint://");
-	(void)report_uri_escape(&b, host, 0);
-	if (path == NULL || *path != '/')
-		(void)sbuf_putc(&b, '/');
-	if (path != NULL)
+	if (strcmp(host, ".") == 0 || strcmp(host, "..") == 0)
+		(void)sbuf_puts(&b, host[1] == '.' ? "%2E%2E" : "%2E");
+	else
+		(void)report_uri_escape(&b, host, 0);
+	(void)sbuf_putc(&b, '/');
+	if (path != NULL) {
+		while (*path == '/')
+			path++;
 		(void)report_uri_escape(&b, path, 1);
+	}
 	return sbuf_steal(&b, NULL);
 }
 
-/* A local file (the waivers file): relative as given, or file:///abs. */
+/*
+ * A local file (the waivers file): relative as given (to %SRCROOT%, the
+ * checkout in CI), or file:///abs, the one absolute scheme GitHub takes.
+ */
 static char *
-file_uri(const char *path)
+file_uri(const char *path, const char **basep)
 {
 	struct sbuf b;
 
 	sbuf_init(&b, 0);
+	*basep = NULL;
 	if (*path == '/')
 		(void)sbuf_puts(&b, "file://");
+	else {
+		*basep = SARIF_SRCROOT;
+		while (path[0] == '.' && path[1] == '/')
+			path += 2;	/* GitHub mishandles "./x" */
+	}
 	(void)report_uri_escape(&b, path, 1);
 	return sbuf_steal(&b, NULL);
 }
 
+/*
+ * GitHub requires region.startLine: the line at fault, else 1 (the finding
+ * is about the whole file or host, as upload-sarif itself assumes).
+ */
 static json_t *
-physical_location(struct rj *j, const char *uri, unsigned int line)
+physical_location(struct rj *j, const char *uri, const char *base,
+    unsigned int line)
 {
 	json_t *loc = rj_obj(j), *phys = rj_obj(j), *art = rj_obj(j), *reg;
 
 	rj_set_str(j, art, "uri", uri);
+	rj_set_str(j, art, "uriBaseId", base);
 	rj_set(j, phys, "artifactLocation", art);
-	if (line > 0) {
-		reg = rj_obj(j);
-		rj_set(j, reg, "startLine", rj_int(j, line));
-		rj_set(j, phys, "region", reg);
-	}
+	reg = rj_obj(j);
+	rj_set(j, reg, "startLine", rj_int(j, line > 0 ? line : 1));
+	rj_set(j, phys, "region", reg);
 	rj_set(j, loc, "physicalLocation", phys);
 	return loc;
 }
@@ -195,7 +344,7 @@ physical_location(struct rj *j, const char *uri, unsigned int line)
 static json_t *
 location(struct rj *j, const char *host, const struct finding *f)
 {
-	const char *path = NULL;
+	const char *path = NULL, *base = SARIF_HOSTS_BASE;
 	json_t *loc, *logs, *lg;
 	char *uri, *fqn;
 
@@ -206,8 +355,9 @@ location(struct rj *j, const char *host, const struct finding *f)
 	if (host != NULL)
 		uri = host_uri(host, path);
 	else
-		uri = file_uri(path != NULL ? path : "-");
-	loc = physical_location(j, uri, f->loc_file != NULL ? f->loc_line : 0);
+		uri = file_uri(path != NULL ? path : "-", &base);
+	loc = physical_location(j, uri, base, f->loc_file != NULL ?
+	    f->loc_line : 0);
 	free(uri);
 
 	logs = rj_arr(j);
@@ -260,6 +410,7 @@ static json_t *
 suppression(struct rj *j, const struct finding_waiver *w)
 {
 	json_t *sup = rj_obj(j);
+	const char *base;
 	char *just, *uri;
 
 	rj_set_str(j, sup, "kind", "external");
@@ -267,8 +418,8 @@ suppression(struct rj *j, const struct finding_waiver *w)
 	just = xprintf("%s (waived until %s)", w->justification, w->expires);
 	rj_set_str(j, sup, "justification", just);
 	free(just);
-	uri = file_uri(w->file);
-	rj_set(j, sup, "location", physical_location(j, uri, w->line));
+	uri = file_uri(w->file, &base);
+	rj_set(j, sup, "location", physical_location(j, uri, base, w->line));
 	free(uri);
 	return sup;
 }
@@ -336,6 +487,14 @@ result_json(struct sarif *s, const char *host, const struct finding *f,
 	else {
 		fps = rj_obj(j);
 		rj_set_str(j, fps, SARIF_FP_KEY, hex);
+		/*
+		 * GitHub reads only primaryLocationLineHash ("HEX:N", as
+		 * upload-sarif computes it from a file's line); ours hashes
+		 * identity, not text, and upload-sarif keeps a value it finds.
+		 */
+		text = xprintf("%.16s:%zu", hex, occurrence + 1);
+		rj_set_str(j, fps, SARIF_GH_FP_KEY, text);
+		free(text);
 		rj_set(j, res, "partialFingerprints", fps);
 	}
 
@@ -371,8 +530,7 @@ add_results(struct sarif *s, json_t *results, const char *host,
 	report_sorted(fs, report_cmp_id, &fl);
 	for (i = 0; i < fl.n; i++) {
 		f = fl.v[i];
-		if (f->verdict != VERDICT_FAIL && f->verdict != VERDICT_WAIVED &&
-		    f->verdict != VERDICT_ERROR)
+		if (!is_result(f))
 			continue;
 		if (prev != NULL && strcmp(prev->rule->id, f->rule->id) == 0 &&
 		    strcmp(prev->object, f->object) == 0)
@@ -380,6 +538,11 @@ add_results(struct sarif *s, json_t *results, const char *host,
 		else
 			occ = 0;
 		prev = f;
+		if (s->quota[rank(f)] == 0) {
+			s->omitted++;
+			continue;
+		}
+		s->quota[rank(f)]--;
 		rj_append(&s->j, results, result_json(s, host, f, occ));
 		if (f->verdict == VERDICT_ERROR) {
 			text = xprintf("%s %s %s: could not check: %s",
@@ -392,9 +555,33 @@ add_results(struct sarif *s, json_t *results, const char *host,
 	free(fl.v);
 }
 
+/*
+ * SARIF_HOSTS_BASE is no directory anywhere, so it has no uri, only a
+ * description (and a non-file absolute URI would get the upload rejected).
+ */
+static json_t *
+base_ids(struct rj *j)
+{
+	json_t *ids = rj_obj(j), *hosts = rj_obj(j);
+
+	rj_set(j, hosts, "description", message(j, "The audited hosts: in "
+	    "HOST/PATH the first segment is synolint's host label "
+	    "(percent-encoded: a host name, or the --root or --bundle path), "
+	    "the rest the absolute path on that host."));
+	rj_set(j, ids, SARIF_HOSTS_BASE, hosts);
+	return ids;
+}
+
 int
 report_sarif(struct sbuf *out, const struct scan_result *sr,
     const struct report_opts *opts, struct diag *d)
+{
+	return report_sarif_max(out, sr, opts, GH_MAX_RESULTS, d);
+}
+
+int
+report_sarif_max(struct sbuf *out, const struct scan_result *sr,
+    const struct report_opts *opts, size_t max_results, struct diag *d)
 {
 	struct sarif s;
 	json_t *root, *runs, *run, *tool, *driver, *rules, *results, *inv, *invs;
@@ -405,6 +592,7 @@ report_sarif(struct sbuf *out, const struct scan_result *sr,
 	(void)opts;
 	memset(&s, 0, sizeof(s));
 	report_rules(sr, &s.rules, &s.nrules);
+	set_quota(&s, sr, max_results);
 	root = rj_obj(&s.j);
 	rj_set_str(&s.j, root, "$schema", SARIF_SCHEMA);
 	rj_set_str(&s.j, root, "version", "2.1.0");
@@ -436,6 +624,14 @@ report_sarif(struct sbuf *out, const struct scan_result *sr,
 		add_results(&s, results, h->name, &h->findings);
 	}
 	add_results(&s, results, NULL, &sr->run_findings);
+	if (s.omitted > 0) {
+		text = xprintf("%zu results left out: GitHub code scanning "
+		    "takes at most %zu per run, so the least severe were "
+		    "dropped (the JSON report has every finding)", s.omitted,
+		    max_results);
+		notify(&s, "warning", text, NULL, NULL);
+		free(text);
+	}
 
 	inv = rj_obj(&s.j);
 	rj_set(&s.j, inv, "executionSuccessful", json_boolean(ok));
@@ -451,6 +647,7 @@ report_sarif(struct sbuf *out, const struct scan_result *sr,
 	rj_set(&s.j, run, "invocations", invs);
 	rj_set(&s.j, run, "results", results);
 	rj_set_str(&s.j, run, "columnKind", "unicodeCodePoints");
+	rj_set(&s.j, run, "originalUriBaseIds", base_ids(&s.j));
 	runs = rj_arr(&s.j);
 	rj_append(&s.j, runs, run);
 	rj_set(&s.j, root, "runs", runs);

@@ -4,7 +4,6 @@
  * rest; a summary per host and one for the run. Everything a host sent is
  * passed through utf8_term() so no control sequence reaches the terminal.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,47 +35,31 @@ static const char *const sev_color[NSEV] = {
 
 /* The output with a sticky error: after the first failure nothing is added. */
 struct out {
-	struct sbuf			*b;
+	struct rout			 w;
 	const struct report_opts	*opts;
-	int				 r;
 };
-
-static void put(struct out *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (o->r != SL_OK)
-		return;
-	va_start(ap, fmt);
-	o->r = sbuf_vputf(o->b, fmt, ap);
-	va_end(ap);
-}
 
 /* A string from a host (or anything not ours): made safe for a terminal. */
 static void
 put_safe(struct out *o, const char *s)
 {
-	if (o->r != SL_OK || s == NULL)
+	if (o->w.r != SL_OK || s == NULL)
 		return;
-	o->r = utf8_repair_buf(o->b, s, strlen(s), UTF8_TERM);
+	o->w.r = utf8_repair_buf(o->w.b, s, strlen(s), UTF8_TERM);
 }
 
 static void
 color(struct out *o, const char *code)
 {
 	if (o->opts->color)
-		put(o, "%s", code);
+		rout_put(&o->w, "%s", code);
 }
 
 static void
 put_severity(struct out *o, enum severity sev)
 {
 	color(o, sev_color[sev]);
-	put(o, "%-8s", report_severity(sev));
+	rout_put(&o->w, "%-8s", report_severity(sev));
 	color(o, C_RESET);
 }
 
@@ -86,9 +69,9 @@ put_field(struct out *o, const char *label, const char *value)
 {
 	if (value == NULL)
 		return;
-	put(o, "           %-9s ", label);
+	rout_put(&o->w, "           %-9s ", label);
 	put_safe(o, value);
-	put(o, "\n");
+	rout_put(&o->w, "\n");
 }
 
 /*
@@ -108,9 +91,9 @@ put_fix(struct out *o, const char *value)
 		nl = strchr(value, '\n');
 		line = nl != NULL ? xstrndup(value, (size_t)(nl - value)) :
 		    xstrdup(value);
-		put(o, "           %-9s ", first ? "fix:" : "");
+		rout_put(&o->w, "           %-9s ", first ? "fix:" : "");
 		put_safe(o, line);
-		put(o, "\n");
+		rout_put(&o->w, "\n");
 		free(line);
 		first = 0;
 		value = nl != NULL ? nl + 1 : NULL;
@@ -122,31 +105,31 @@ put_location(struct out *o, const struct finding *f)
 {
 	if (f->loc_file == NULL)
 		return;
-	put(o, "           %-9s ", "where:");
+	rout_put(&o->w, "           %-9s ", "where:");
 	put_safe(o, f->loc_file);
 	if (f->loc_line != 0)
-		put(o, ":%u", f->loc_line);
-	put(o, "\n");
+		rout_put(&o->w, ":%u", f->loc_line);
+	rout_put(&o->w, "\n");
 }
 
 static void
 put_fail(struct out *o, const struct finding *f)
 {
-	put(o, "  ");
+	rout_put(&o->w, "  ");
 	put_severity(o, f->rule->severity);
-	put(o, " ");
+	rout_put(&o->w, " ");
 	color(o, C_BOLD);
 	put_safe(o, f->rule->id);
 	color(o, C_RESET);
-	put(o, " ");
+	rout_put(&o->w, " ");
 	put_safe(o, f->rule->title);
 	if (f->breaks_login) {
-		put(o, " ");
+		rout_put(&o->w, " ");
 		color(o, C_BREAKS);
-		put(o, "[breaks key login today]");
+		rout_put(&o->w, "[breaks key login today]");
 		color(o, C_RESET);
 	}
-	put(o, "\n");
+	rout_put(&o->w, "\n");
 	put_field(o, "object:", f->object);
 	put_field(o, "problem:", f->message);
 	put_location(o, f);
@@ -159,21 +142,21 @@ put_fail(struct out *o, const struct finding *f)
 static void
 put_brief(struct out *o, const struct finding *f)
 {
-	put(o, "    ");
+	rout_put(&o->w, "    ");
 	put_safe(o, f->rule->id);
-	put(o, " ");
+	rout_put(&o->w, " ");
 	put_safe(o, f->object);
 	if (f->message != NULL && *f->message != '\0') {
-		put(o, ": ");
+		rout_put(&o->w, ": ");
 		put_safe(o, f->message);
 	}
-	put(o, "\n");
+	rout_put(&o->w, "\n");
 	if (f->verdict == VERDICT_WAIVED && f->waiver != NULL) {
-		put(o, "      until %s (", f->waiver->expires);
+		rout_put(&o->w, "      until %s (", f->waiver->expires);
 		put_safe(o, f->waiver->file);
-		put(o, ":%u): ", f->waiver->line);
+		rout_put(&o->w, ":%u): ", f->waiver->line);
 		put_safe(o, f->waiver->justification);
-		put(o, "\n");
+		rout_put(&o->w, "\n");
 	}
 }
 
@@ -188,11 +171,11 @@ put_section(struct out *o, const struct finding_list *fl, enum verdict v,
 		if (fl->v[i]->verdict != v)
 			continue;
 		if (!header) {
-			put(o, "  ");
+			rout_put(&o->w, "  ");
 			color(o, code);
-			put(o, "%s:", title);
+			rout_put(&o->w, "%s:", title);
 			color(o, C_RESET);
-			put(o, "\n");
+			rout_put(&o->w, "\n");
 			header = 1;
 		}
 		put_brief(o, fl->v[i]);
@@ -229,11 +212,11 @@ put_sev_counts(struct out *o, const size_t fail[NSEV])
 	for (s = SEV_CRITICAL; s >= SEV_INFO; s--) {
 		if (fail[s] != 0)
 			color(o, sev_color[s]);
-		put(o, "%zu %s", fail[s], report_severity((enum severity)s));
+		rout_put(&o->w, "%zu %s", fail[s], report_severity((enum severity)s));
 		if (fail[s] != 0)
 			color(o, C_RESET);
 		if (s != SEV_INFO)
-			put(o, ", ");
+			rout_put(&o->w, ", ");
 	}
 }
 
@@ -247,34 +230,34 @@ put_host(struct out *o, const struct host_result *h, struct counts *total)
 	memset(&c, 0, sizeof(c));
 	count_host(h, &c);
 	color(o, C_BOLD);
-	put(o, "host ");
+	rout_put(&o->w, "host ");
 	put_safe(o, h->name);
 	color(o, C_RESET);
 	if (h->status == SL_OK &&
 	    (h->dsm_version != NULL || h->openssh_version != NULL)) {
-		put(o, " (");
+		rout_put(&o->w, " (");
 		if (h->dsm_version != NULL) {
-			put(o, "DSM ");
+			rout_put(&o->w, "DSM ");
 			put_safe(o, h->dsm_version);
 		}
 		if (h->dsm_version != NULL && h->openssh_version != NULL)
-			put(o, ", ");
+			rout_put(&o->w, ", ");
 		if (h->openssh_version != NULL) {
-			put(o, "OpenSSH ");
+			rout_put(&o->w, "OpenSSH ");
 			put_safe(o, h->openssh_version);
 		}
-		put(o, ")");
+		rout_put(&o->w, ")");
 	}
-	put(o, "\n");
+	rout_put(&o->w, "\n");
 	if (h->status != SL_OK) {
-		put(o, "  ");
+		rout_put(&o->w, "  ");
 		color(o, C_ERROR);
-		put(o, "could not be scanned:");
+		rout_put(&o->w, "could not be scanned:");
 		color(o, C_RESET);
-		put(o, " ");
+		rout_put(&o->w, " ");
 		put_safe(o, h->error != NULL ? h->error :
 		    sl_strerror(h->status));
-		put(o, "\n");
+		rout_put(&o->w, "\n");
 	}
 
 	report_sorted(&h->findings, report_cmp_severity, &fl);
@@ -289,13 +272,13 @@ put_host(struct out *o, const struct host_result *h, struct counts *total)
 	}
 	free(fl.v);
 
-	put(o, "  summary: ");
+	rout_put(&o->w, "  summary: ");
 	if (h->status != SL_OK)
-		put(o, "not scanned\n");
+		rout_put(&o->w, "not scanned\n");
 	else {
-		put(o, "%zu failed (", c.nfail);
+		rout_put(&o->w, "%zu failed (", c.nfail);
 		put_sev_counts(o, c.fail);
-		put(o, "), %zu could not be checked, %zu waived, %zu passed, "
+		rout_put(&o->w, "), %zu could not be checked, %zu waived, %zu passed, "
 		    "%zu n/a\n", c.verdicts[VERDICT_ERROR],
 		    c.verdicts[VERDICT_WAIVED], c.verdicts[VERDICT_PASS],
 		    c.verdicts[VERDICT_NA]);
@@ -318,10 +301,10 @@ put_run(struct out *o, const struct scan_result *sr, struct counts *total)
 	if (sr->run_findings.n == 0)
 		return;
 	color(o, C_BOLD);
-	put(o, "waivers ");
+	rout_put(&o->w, "waivers ");
 	put_safe(o, sr->waivers != NULL ? sr->waivers->file : "");
 	color(o, C_RESET);
-	put(o, "\n");
+	rout_put(&o->w, "\n");
 	report_sorted(&sr->run_findings, report_cmp_severity, &fl);
 	for (i = 0; i < fl.n; i++)
 		if (fl.v[i]->verdict == VERDICT_FAIL)
@@ -330,33 +313,33 @@ put_run(struct out *o, const struct scan_result *sr, struct counts *total)
 	memset(&pseudo, 0, sizeof(pseudo));
 	pseudo.findings = sr->run_findings;
 	count_host(&pseudo, total);
-	put(o, "\n");
+	rout_put(&o->w, "\n");
 }
 
 int
 report_text(struct sbuf *b, const struct scan_result *sr,
     const struct report_opts *opts, struct diag *d)
 {
-	struct out o = { b, opts, SL_OK };
+	struct out o = { { b, SL_OK }, opts };
 	struct counts total;
 	size_t i, nfailed = 0;
 
 	memset(&total, 0, sizeof(total));
 	for (i = 0; i < sr->nhosts; i++) {
 		if (i > 0)
-			put(&o, "\n");
+			rout_put(&o.w, "\n");
 		put_host(&o, &sr->hosts[i], &total);
 		if (sr->hosts[i].status != SL_OK)
 			nfailed++;
 	}
 	if (sr->nhosts > 0)
-		put(&o, "\n");
+		rout_put(&o.w, "\n");
 	put_run(&o, sr, &total);
-	put(&o, "%zu host%s, %zu could not be scanned: ", sr->nhosts,
+	rout_put(&o.w, "%zu host%s, %zu could not be scanned: ", sr->nhosts,
 	    sr->nhosts == 1 ? "" : "s", nfailed);
 	put_sev_counts(&o, total.fail);
-	put(&o, "\n");
-	if (o.r != SL_OK)
-		diag_error(d, NULL, 0, "text report: %s", sl_strerror(o.r));
-	return o.r;
+	rout_put(&o.w, "\n");
+	if (o.w.r != SL_OK)
+		diag_error(d, NULL, 0, "text report: %s", sl_strerror(o.w.r));
+	return o.w.r;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """html_counts.py HTML JSON: the numbers an HTML report shows (the text of
-every summary count cell, and the --fail-on count) must equal the JSON
-report's. HTML may be synolint's file or a browser's serialised DOM
+every summary count cell, the --fail-on count, and the key trust map's
+accounts, key logins and weak ones, plus the nodes of its drawing when there
+is one) must equal the JSON report's. HTML may be synolint's file or a browser's serialised DOM
 (chromium --dump-dom), so it is read with html.parser, not as XML.
 Exit 0 if they agree, 1 with the differences on stderr."""
 import html.parser
@@ -17,6 +18,8 @@ class Cells(html.parser.HTMLParser):
         super().__init__()
         self.rows = {}          # data-host -> {kind: shown text}
         self.failing = None
+        self.trust = {}         # accounts/logins/weak -> shown number
+        self.svg_nodes = None   # <g class="node"> in the drawing, if any
         self.host = None
         self.kind = None
         self.text = ""
@@ -25,6 +28,11 @@ class Cells(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags += 1
         a = dict(attrs)
+        if tag == "svg":
+            self.svg_nodes = 0
+        if tag == "g" and self.svg_nodes is not None and \
+                "node" in (a.get("class") or "").split():
+            self.svg_nodes += 1
         if tag == "tr" and "data-host" in a:
             self.host = a["data-host"]
             self.rows[self.host] = {}
@@ -43,6 +51,8 @@ class Cells(html.parser.HTMLParser):
             return
         if self.kind == "failing":
             self.failing = int(self.text.strip())
+        elif self.kind.startswith("trust-"):
+            self.trust[self.kind[6:]] = int(self.text.strip())
         elif self.host is not None:
             self.rows[self.host][self.kind] = int(self.text.strip())
         self.kind = None
@@ -71,6 +81,18 @@ def main():
                 errs.append("%s %s: shown %r, JSON %r" % (host, k, got.get(k), w[k]))
     if p.failing != rep["summary"]["failing"]:
         errs.append("failing: shown %r, JSON %r" % (p.failing, rep["summary"]["failing"]))
+    t = rep.get("trust")
+    if t is not None:
+        shown = {"accounts": t["accounts"], "logins": t["key_logins"],
+                 "weak": t["weak"]}
+        for k, v in shown.items():
+            if p.trust.get(k) != v:
+                errs.append("trust %s: shown %r, JSON %r" % (k, p.trust.get(k), v))
+        if p.svg_nodes is not None and p.svg_nodes != t["accounts"]:
+            errs.append("trust drawing: %d nodes, JSON %d accounts"
+                        % (p.svg_nodes, t["accounts"]))
+    elif p.trust:
+        errs.append("trust numbers shown but the JSON report has none")
     for e in errs:
         print(e, file=sys.stderr)
     return 1 if errs else 0

@@ -6,4 +6,6 @@ sl_add_script_test(cli_roundtrip ${CMAKE_CURRENT_LIST_DIR}/roundtrip.sh LABELS c
 sl_add_script_test(cli_waivers ${CMAKE_CURRENT_LIST_DIR}/waivers.sh LABELS cli)
 sl_add_script_test(cli_ci_examples ${CMAKE_CURRENT_LIST_DIR}/ci_examples.sh LABELS cli)
 sl_add_script_test(cli_html ${CMAKE_CURRENT_LIST_DIR}/html.sh LABELS cli)
+sl_add_script_test(cli_html_trust ${CMAKE_CURRENT_LIST_DIR}/html_trust.sh LABELS cli)
 sl_add_script_test(cli_html_chromium ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh LABELS cli)
+sl_add_script_test(cli_sarif_github ${CMAKE_CURRENT_LIST_DIR}/sarif_github.sh LABELS cli)

@@ -18,69 +18,18 @@
 #include "sl_check.h"
 #include "sl_jsonschema.h"
 #include "sl_report_fixture.h"
+#include "sl_report_render.h"
 #include "xmalloc.h"
 
 #define JSON_SCHEMA	"docs/json-report.schema.json"
 
-static char *
-render(const struct scan_result *sr, size_t *lenp)
-{
-	struct report_opts opts = { 0, 0 };
-	struct diag d;
-	struct sbuf b;
-
-	diag_init(&d);
-	sbuf_init(&b, 0);
-	ck_assert_int_eq(report_json(&b, sr, &opts, &d), SL_OK);
-	ck_assert_uint_eq(d.n, 0);
-	diag_cleanup(&d);
-	return sbuf_steal(&b, lenp);
-}
-
-static json_t *
-parse(const char *s)
-{
-	json_error_t err;
-	json_t *root;
-
-	root = json_loads(s, JSON_REJECT_DUPLICATES, &err);
-	if (root == NULL)
-		ck_abort_msg("not JSON: %s (line %d)", err.text, err.line);
-	return root;
-}
-
-static json_t *
-get(json_t *o, const char *path)
-{
-	char *p = xstrdup(path), *tok, *save = NULL;
-	json_t *cur = o;
-
-	for (tok = strtok_r(p, ".", &save); tok != NULL && cur != NULL;
-	    tok = strtok_r(NULL, ".", &save)) {
-		if (*tok >= '0' && *tok <= '9')
-			cur = json_array_get(cur, (size_t)atoi(tok));
-		else
-			cur = json_object_get(cur, tok);
-	}
-	free(p);
-	return cur;
-}
-
 static long long
 iget(json_t *o, const char *path)
 {
-	json_t *v = get(o, path);
+	json_t *v = sl_json_get(o, path);
 
 	ck_assert_msg(json_is_integer(v), "%s is not an integer", path);
 	return json_integer_value(v);
-}
-
-static const char *
-sget(json_t *o, const char *path)
-{
-	const char *v = json_string_value(get(o, path));
-
-	return v != NULL ? v : "(none)";
 }
 
 START_TEST(test_schema_valid)
@@ -91,7 +40,7 @@ START_TEST(test_schema_valid)
 
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 	fx_build(&fx);
-	s = render(&fx.sr, &len);
+	s = sl_render(report_json, &fx.sr, 0, &len);
 	ck_assert_int_eq(sl_validate_json(JSON_SCHEMA, s, len), 0);
 	free(s);
 	fx_cleanup(&fx);
@@ -117,19 +66,19 @@ START_TEST(test_contents)
 
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 	fx_build(&fx);
-	s = render(&fx.sr, NULL);
-	root = parse(s);
-	ck_assert_str_eq(sget(root, "format"), "synolint-report");
+	s = sl_render(report_json, &fx.sr, 0, NULL);
+	root = sl_parse_json(s);
+	ck_assert_str_eq(sl_json_sget(root, "format"), "synolint-report");
 	ck_assert_int_eq(iget(root, "version"), 1);
-	ck_assert_str_eq(sget(root, "generated"), "2023-11-14T22:13:20Z");
-	ck_assert_str_eq(sget(root, "hosts.0.name"), "nas1");
-	ck_assert_str_eq(sget(root, "hosts.0.status"), "scanned");
-	ck_assert(json_is_null(get(root, "hosts.0.error")));
-	ck_assert_str_eq(sget(root, "hosts.0.versions.dsm"), "7.1.1-42962");
-	ck_assert_str_eq(sget(root, "hosts.1.status"), "not_scanned");
-	ck_assert_str_eq(sget(root, "hosts.1.error"),
+	ck_assert_str_eq(sl_json_sget(root, "generated"), "2023-11-14T22:13:20Z");
+	ck_assert_str_eq(sl_json_sget(root, "hosts.0.name"), "nas1");
+	ck_assert_str_eq(sl_json_sget(root, "hosts.0.status"), "scanned");
+	ck_assert(json_is_null(sl_json_get(root, "hosts.0.error")));
+	ck_assert_str_eq(sl_json_sget(root, "hosts.0.versions.dsm"), "7.1.1-42962");
+	ck_assert_str_eq(sl_json_sget(root, "hosts.1.status"), "not_scanned");
+	ck_assert_str_eq(sl_json_sget(root, "hosts.1.error"),
 	    "connect to nas2 port 22: Connection refused");
-	ck_assert_str_eq(sget(root, "hosts.1.error_kind"), "connection failed");
+	ck_assert_str_eq(sl_json_sget(root, "hosts.1.error_kind"), "connection failed");
 
 	ck_assert_int_eq(iget(root, "summary.hosts"), 2);
 	ck_assert_int_eq(iget(root, "summary.hosts_not_scanned"), 1);
@@ -142,37 +91,37 @@ START_TEST(test_contents)
 	    1);
 	ck_assert_int_eq(iget(root, "summary.counts.fail_by_severity.high"), 1);
 	ck_assert_int_eq(iget(root, "summary.counts.fail_by_severity.low"), 0);
-	ck_assert_str_eq(sget(root, "summary.fail_on"), "low");
+	ck_assert_str_eq(sl_json_sget(root, "summary.fail_on"), "low");
 	ck_assert_int_eq(iget(root, "summary.failing"), 3);
 	ck_assert_int_eq(iget(root, "hosts.0.counts.fail"), 3);
-	ck_assert(json_is_null(get(root, "waivers")));
+	ck_assert(json_is_null(sl_json_get(root, "waivers")));
 
 	/* the counts agree with the findings listed */
-	fs = get(root, "findings");
+	fs = sl_json_get(root, "findings");
 	ck_assert_uint_eq(json_array_size(fs), 7);
 	json_array_foreach(fs, i, f)
-		if (strcmp(sget(f, "verdict"), "fail") == 0)
+		if (strcmp(sl_json_sget(f, "verdict"), "fail") == 0)
 			nfail++;
 	ck_assert_uint_eq(nfail, 3);
 
 	/* sorted by rule id, then object */
-	ck_assert_str_eq(sget(root, "findings.0.rule"), "DSM-001");
-	ck_assert_str_eq(sget(root, "findings.1.rule"), "HOME-002");
-	f = get(root, "findings.1");
-	ck_assert_str_eq(sget(f, "severity"), "critical");
-	ck_assert(json_is_true(get(f, "breaks_login")));
-	ck_assert_str_eq(sget(f, "fix"),
+	ck_assert_str_eq(sl_json_sget(root, "findings.0.rule"), "DSM-001");
+	ck_assert_str_eq(sl_json_sget(root, "findings.1.rule"), "HOME-002");
+	f = sl_json_get(root, "findings.1");
+	ck_assert_str_eq(sl_json_sget(f, "severity"), "critical");
+	ck_assert(json_is_true(sl_json_get(f, "breaks_login")));
+	ck_assert_str_eq(sl_json_sget(f, "fix"),
 	    "chmod 755 /volume1/homes/alice\nthen log in again with the key");
-	ck_assert(json_is_null(get(f, "location")));
-	f = get(root, "findings.5");
-	ck_assert_str_eq(sget(f, "rule"), "SSHD-001");
-	ck_assert_str_eq(sget(f, "location.file"), "/etc/ssh/sshd_config");
+	ck_assert(json_is_null(sl_json_get(f, "location")));
+	f = sl_json_get(root, "findings.5");
+	ck_assert_str_eq(sl_json_sget(f, "rule"), "SSHD-001");
+	ck_assert_str_eq(sl_json_sget(f, "location.file"), "/etc/ssh/sshd_config");
 	ck_assert_int_eq(iget(f, "location.line"), 14);
-	ck_assert_str_eq(sget(f, "host"), "nas1");
-	ck_assert_str_eq(sget(root, "findings.2.evidence"),
+	ck_assert_str_eq(sl_json_sget(f, "host"), "nas1");
+	ck_assert_str_eq(sl_json_sget(root, "findings.2.evidence"),
 	    "ssh-dss AAAAB3NzaC1kc3M... alice@old");
-	ck_assert_str_eq(sget(root, "findings.4.verdict"), "error");
-	ck_assert(json_is_null(get(root, "findings.4.fix")));
+	ck_assert_str_eq(sl_json_sget(root, "findings.4.verdict"), "error");
+	ck_assert(json_is_null(sl_json_get(root, "findings.4.fix")));
 	json_decref(root);
 	free(s);
 	fx_cleanup(&fx);
@@ -187,11 +136,11 @@ START_TEST(test_no_timestamp_without_sde)
 
 	unsetenv("SOURCE_DATE_EPOCH");
 	fx_build(&fx);
-	a = render(&fx.sr, NULL);
-	b = render(&fx.sr, NULL);
+	a = sl_render(report_json, &fx.sr, 0, NULL);
+	b = sl_render(report_json, &fx.sr, 0, NULL);
 	ck_assert_str_eq(a, b);
-	root = parse(a);
-	ck_assert_ptr_null(get(root, "generated"));
+	root = sl_parse_json(a);
+	ck_assert_ptr_null(sl_json_get(root, "generated"));
 	json_decref(root);
 	free(a);
 	free(b);
@@ -228,12 +177,12 @@ START_TEST(test_deterministic_order)
 
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 	fx_build(&fx);
-	a = render(&fx.sr, NULL);
+	a = sl_render(report_json, &fx.sr, 0, NULL);
 	fs = &fx.sr.hosts[0].findings;
 	tmp = fs->v[0];
 	fs->v[0] = fs->v[fs->n - 1];
 	fs->v[fs->n - 1] = tmp;
-	b = render(&fx.sr, NULL);
+	b = sl_render(report_json, &fx.sr, 0, NULL);
 	ck_assert_str_eq(a, b);
 	free(a);
 	free(b);
@@ -258,9 +207,9 @@ START_TEST(test_hostile_strings)
 	f = findings_add(&h->findings, &fx.rules[FX_SSHD], "user:\xc3",
 	    VERDICT_FAIL, "quote \" backslash \\ tab\t nul-free \xf4\x90\x80\x80");
 	f->evidence = xstrdup("\xef\xbb\xbf\x7f\x1f");
-	s = render(&fx.sr, &len);
-	root = parse(s);
-	ck_assert_str_eq(sget(root, "hosts.0.versions.openssh"),
+	s = sl_render(report_json, &fx.sr, 0, &len);
+	root = sl_parse_json(s);
+	ck_assert_str_eq(sl_json_sget(root, "hosts.0.versions.openssh"),
 	    "OpenSSH_\xef\xbf\xbd\xef\xbf\xbd\x01\x1b]0;pwn\x07");
 	ck_assert_int_eq(sl_validate_json(JSON_SCHEMA, s, len), 0);
 	json_decref(root);
@@ -280,13 +229,13 @@ START_TEST(test_run_findings_counted)
 	f = NULL;
 	(void)findings_add(&fx.sr.run_findings, &fx.rules[FX_EMPTY],
 	    "waiver:w:1", VERDICT_FAIL, "expired");
-	s = render(&fx.sr, NULL);
-	root = parse(s);
+	s = sl_render(report_json, &fx.sr, 0, NULL);
+	root = sl_parse_json(s);
 	ck_assert_int_eq(iget(root, "summary.counts.fail"), 4);
 	ck_assert_int_eq(iget(root, "summary.failing"), 4);
-	f = get(root, "findings.7");
-	ck_assert(json_is_null(get(f, "host")));
-	ck_assert_str_eq(sget(f, "object"), "waiver:w:1");
+	f = sl_json_get(root, "findings.7");
+	ck_assert(json_is_null(sl_json_get(f, "host")));
+	ck_assert_str_eq(sl_json_sget(f, "object"), "waiver:w:1");
 	json_decref(root);
 	free(s);
 	fx_cleanup(&fx);

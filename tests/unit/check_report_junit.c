@@ -22,6 +22,7 @@
 #include "sbuf.h"
 #include "sl_check.h"
 #include "sl_report_fixture.h"
+#include "sl_report_render.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -65,24 +66,6 @@ static const char golden_small[] =
     "    <system-err/>\n"
     "  </testsuite>\n"
     "</testsuites>\n";
-
-static char *
-render(const struct scan_result *sr)
-{
-	struct report_opts opts = { 0, 0 };
-	struct diag d;
-	struct sbuf b;
-	char *s;
-
-	diag_init(&d);
-	sbuf_init(&b, 0);
-	ck_assert_int_eq(report_junit(&b, sr, &opts, &d), SL_OK);
-	ck_assert_uint_eq(d.n, 0);
-	s = sbuf_steal(&b, NULL);
-	sbuf_cleanup(&b);
-	diag_cleanup(&d);
-	return s;
-}
 
 /* Writes the JUnit report of sr to a new file in dir; caller frees. */
 static char *
@@ -242,7 +225,7 @@ START_TEST(test_golden)
 
 	ck_assert_int_eq(setenv("SOURCE_DATE_EPOCH", "1700000000", 1), 0);
 	build_small(&fx);
-	s = render(&fx.sr);
+	s = sl_render(report_junit, &fx.sr, 0, NULL);
 	ck_assert_msg(strcmp(s, golden_small) == 0, "got:\n%s", s);
 	free(s);
 	fx_cleanup(&fx);
@@ -257,7 +240,7 @@ START_TEST(test_counts)
 	char *s;
 
 	fx_build(&fx);
-	s = render(&fx.sr);
+	s = sl_render(report_junit, &fx.sr, 0, NULL);
 	doc = parse(s);
 	assert_counts_consistent(doc);
 	ck_assert(xp_num(doc, "count(/testsuites/testsuite)") == 2);

@@ -19,36 +19,10 @@
 #include "sl_check.h"
 #include "sl_jsonschema.h"
 #include "sl_report_fixture.h"
+#include "sl_report_render.h"
 #include "xmalloc.h"
 
 #define SARIF_SCHEMA	"tests/schemas/sarif-schema-2.1.0.json"
-
-static char *
-render(const struct scan_result *sr, size_t *lenp)
-{
-	struct report_opts opts = { 0, 0 };
-	struct diag d;
-	struct sbuf b;
-
-	diag_init(&d);
-	sbuf_init(&b, 0);
-	ck_assert_int_eq(report_sarif(&b, sr, &opts, &d), SL_OK);
-	ck_assert_uint_eq(d.n, 0);
-	diag_cleanup(&d);
-	return sbuf_steal(&b, lenp);
-}
-
-static json_t *
-parse(const char *s)
-{
-	json_error_t err;
-	json_t *root;
-
-	root = json_loads(s, JSON_REJECT_DUPLICATES, &err);
-	if (root == NULL)
-		ck_abort_msg("not JSON: %s (line %d)", err.text, err.line);
-	return root;
-}
 
 /* The fixture with a real waiver on its waived finding. */
 static void
@@ -96,28 +70,9 @@ find_result(json_t *root, const char *rule, const char *object)
 }
 
 static const char *
-sget(json_t *o, const char *path)
-{
-	char *p = xstrdup(path), *tok, *save = NULL;
-	json_t *cur = o;
-	const char *v;
-
-	for (tok = strtok_r(p, ".", &save); tok != NULL && cur != NULL;
-	    tok = strtok_r(NULL, ".", &save)) {
-		if (*tok >= '0' && *tok <= '9')
-			cur = json_array_get(cur, (size_t)atoi(tok));
-		else
-			cur = json_object_get(cur, tok);
-	}
-	free(p);
-	v = json_string_value(cur);
-	return v != NULL ? v : "(none)";
-}
-
-static const char *
 fingerprint_of(json_t *r)
 {
-	return sget(r, "partialFingerprints.synolint/v1");
+	return sl_json_sget(r, "partialFingerprints.synolint/v1");
 }
 
 START_TEST(test_schema_valid)
@@ -127,7 +82,7 @@ START_TEST(test_schema_valid)
 	char *s;
 
 	fx_build_waived(&fx);
-	s = render(&fx.sr, &len);
+	s = sl_render(report_sarif, &fx.sr, 0, &len);
 	ck_assert_int_eq(sl_validate_json(SARIF_SCHEMA, s, len), 0);
 	free(s);
 	fx_cleanup(&fx);
@@ -142,36 +97,36 @@ START_TEST(test_rules_metadata)
 	char *s;
 
 	fx_build_waived(&fx);
-	s = render(&fx.sr, NULL);
-	root = parse(s);
-	ck_assert_str_eq(sget(root, "version"), "2.1.0");
-	ck_assert_str_eq(sget(root, "runs.0.tool.driver.name"), "synolint");
+	s = sl_render(report_sarif, &fx.sr, 0, NULL);
+	root = sl_parse_json(s);
+	ck_assert_str_eq(sl_json_sget(root, "version"), "2.1.0");
+	ck_assert_str_eq(sl_json_sget(root, "runs.0.tool.driver.name"), "synolint");
 	rules = json_object_get(json_object_get(json_object_get(
 	    json_array_get(json_object_get(root, "runs"), 0), "tool"),
 	    "driver"), "rules");
 	ck_assert_uint_eq(json_array_size(rules), FX_NRULES);
 	json_array_foreach(rules, i, r) {
-		if (strcmp(sget(r, "id"), "SSHD-001") != 0)
+		if (strcmp(sl_json_sget(r, "id"), "SSHD-001") != 0)
 			continue;
 		n++;
-		ck_assert_str_eq(sget(r, "shortDescription.text"),
+		ck_assert_str_eq(sl_json_sget(r, "shortDescription.text"),
 		    "Root cannot log in with a password");
-		ck_assert_str_eq(sget(r, "fullDescription.text"),
+		ck_assert_str_eq(sl_json_sget(r, "fullDescription.text"),
 		    "Why SSHD-001 matters.");
-		ck_assert_ptr_nonnull(strstr(sget(r, "help.text"),
+		ck_assert_ptr_nonnull(strstr(sl_json_sget(r, "help.text"),
 		    "Set PermitRootLogin prohibit-password"));
-		ck_assert_str_eq(sget(r, "defaultConfiguration.level"), "error");
-		ck_assert_str_eq(sget(r, "properties.tags.1"), "high");
-		ck_assert_str_eq(sget(r, "properties.tags.2"), "CIS-5.2.10");
-		ck_assert_str_eq(sget(r, "properties.tags.3"), "dev-sec:sshd-7");
-		ck_assert_str_eq(sget(r, "properties.security-severity"), "8.0");
+		ck_assert_str_eq(sl_json_sget(r, "defaultConfiguration.level"), "error");
+		ck_assert_str_eq(sl_json_sget(r, "properties.tags.1"), "high");
+		ck_assert_str_eq(sl_json_sget(r, "properties.tags.2"), "CIS-5.2.10");
+		ck_assert_str_eq(sl_json_sget(r, "properties.tags.3"), "dev-sec:sshd-7");
+		ck_assert_str_eq(sl_json_sget(r, "properties.security-severity"), "8.0");
 	}
 	ck_assert_uint_eq(n, 1);
 	/* rules sorted by id, so ruleIndex points at the right one */
-	ck_assert_str_eq(sget(rules, "0.id"), "DSM-001");
+	ck_assert_str_eq(sl_json_sget(rules, "0.id"), "DSM-001");
 	r = find_result(root, "KEYS-003", "key:alice:1");
 	ck_assert_ptr_nonnull(r);
-	ck_assert_str_eq(sget(json_array_get(rules, (size_t)json_integer_value(
+	ck_assert_str_eq(sl_json_sget(json_array_get(rules, (size_t)json_integer_value(
 	    json_object_get(r, "ruleIndex"))), "id"), "KEYS-003");
 	json_decref(root);
 	free(s);
@@ -186,8 +141,8 @@ START_TEST(test_results)
 	char *s;
 
 	fx_build_waived(&fx);
-	s = render(&fx.sr, NULL);
-	root = parse(s);
+	s = sl_render(report_sarif, &fx.sr, 0, NULL);
+	root = sl_parse_json(s);
 	/* FAIL x3, WAIVED, ERROR; no PASS or n/a results */
 	ck_assert_uint_eq(json_array_size(results_of(root)), 5);
 	ck_assert_ptr_null(find_result(root, "SSHD-010", "host"));
@@ -195,55 +150,61 @@ START_TEST(test_results)
 
 	r = find_result(root, "SSHD-001", "host");
 	ck_assert_ptr_nonnull(r);
-	ck_assert_str_eq(sget(r, "kind"), "fail");
-	ck_assert_str_eq(sget(r, "level"), "error");
-	ck_assert_str_eq(sget(r,
+	ck_assert_str_eq(sl_json_sget(r, "kind"), "fail");
+	ck_assert_str_eq(sl_json_sget(r, "level"), "error");
+	ck_assert_str_eq(sl_json_sget(r,
 	    "locations.0.physicalLocation.artifactLocation.uri"),
-	    "synolint://nas1/etc/ssh/sshd_config");
+	    "nas1/etc/ssh/sshd_config");
+	ck_assert_str_eq(sl_json_sget(r,
+	    "locations.0.physicalLocation.artifactLocation.uriBaseId"),
+	    "SYNOLINT_HOSTS");
 	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(
 	    json_object_get(json_array_get(json_object_get(r, "locations"), 0),
 	    "physicalLocation"), "region"), "startLine")), 14);
-	ck_assert_str_eq(sget(r, "message.text"), "nas1 host: PermitRootLogin yes");
+	ck_assert_str_eq(sl_json_sget(r, "message.text"), "nas1 host: PermitRootLogin yes");
 
 	r = find_result(root, "HOME-002", "user:alice");
-	ck_assert_str_eq(sget(r, "level"), "error");	/* critical */
-	ck_assert_str_eq(sget(r,
+	ck_assert_str_eq(sl_json_sget(r, "level"), "error");	/* critical */
+	ck_assert_str_eq(sl_json_sget(r,
 	    "locations.0.physicalLocation.artifactLocation.uri"),
-	    "synolint://nas1/");
-	ck_assert_ptr_null(json_object_get(json_object_get(json_array_get(
-	    json_object_get(r, "locations"), 0), "physicalLocation"), "region"));
+	    "nas1/");
+	/* GitHub requires a startLine: 1 for the host as a whole */
+	ck_assert_int_eq(json_integer_value(sl_json_get(r,
+	    "locations.0.physicalLocation.region.startLine")), 1);
 	ck_assert(json_is_true(json_object_get(json_object_get(r,
 	    "properties"), "breaks_login")));
 
 	r = find_result(root, "KEYS-003", "key:alice:1");
-	ck_assert_str_eq(sget(r, "level"), "warning");	/* medium */
+	ck_assert_str_eq(sl_json_sget(r, "level"), "warning");	/* medium */
 
 	r = find_result(root, "KEYS-003", "key:alice:2");
-	ck_assert_str_eq(sget(r, "suppressions.0.kind"), "external");
-	ck_assert_str_eq(sget(r, "suppressions.0.status"), "accepted");
-	ck_assert_str_eq(sget(r, "suppressions.0.justification"),
+	ck_assert_str_eq(sl_json_sget(r, "suppressions.0.kind"), "external");
+	ck_assert_str_eq(sl_json_sget(r, "suppressions.0.status"), "accepted");
+	ck_assert_str_eq(sl_json_sget(r, "suppressions.0.justification"),
 	    "legacy backup box, ticket OPS-12 (waived until 2030-01-01)");
-	ck_assert_str_eq(sget(r,
+	ck_assert_str_eq(sl_json_sget(r,
 	    "suppressions.0.location.physicalLocation.artifactLocation.uri"),
 	    "ci/waivers.txt");
+	ck_assert_str_eq(sl_json_sget(r, "suppressions.0.location."
+	    "physicalLocation.artifactLocation.uriBaseId"), "%SRCROOT%");
 
 	r = find_result(root, "KEYS-003", "user:bob");
-	ck_assert_str_eq(sget(r, "kind"), "open");
-	ck_assert_str_eq(sget(r, "level"), "none");
+	ck_assert_str_eq(sl_json_sget(r, "kind"), "open");
+	ck_assert_str_eq(sl_json_sget(r, "level"), "none");
 
 	/* bob's could-not-check is a warning; nas2 was not scanned */
 	ck_assert(json_is_false(json_object_get(json_array_get(json_object_get(
 	    json_array_get(json_object_get(root, "runs"), 0), "invocations"),
 	    0), "executionSuccessful")));
-	ck_assert_str_eq(sget(root, "runs.0.invocations.0."
+	ck_assert_str_eq(sl_json_sget(root, "runs.0.invocations.0."
 	    "toolExecutionNotifications.1.level"), "error");
-	ck_assert_str_eq(sget(root, "runs.0.invocations.0."
+	ck_assert_str_eq(sl_json_sget(root, "runs.0.invocations.0."
 	    "toolExecutionNotifications.1.message.text"),
 	    "nas2: could not be scanned: connect to nas2 port 22: "
 	    "Connection refused");
-	ck_assert_str_eq(sget(root, "runs.0.invocations.0."
+	ck_assert_str_eq(sl_json_sget(root, "runs.0.invocations.0."
 	    "toolExecutionNotifications.0.level"), "warning");
-	ck_assert_str_eq(sget(root, "runs.0.invocations.0."
+	ck_assert_str_eq(sl_json_sget(root, "runs.0.invocations.0."
 	    "toolExecutionNotifications.0.associatedRule.id"), "KEYS-003");
 	json_decref(root);
 	free(s);
@@ -259,9 +220,9 @@ START_TEST(test_all_scanned_successful)
 
 	fx_build(&fx);
 	fx.sr.nhosts = 1;	/* drop nas2 (freed by cleanup after restore) */
-	s = render(&fx.sr, NULL);
+	s = sl_render(report_sarif, &fx.sr, 0, NULL);
 	fx.sr.nhosts = 2;
-	root = parse(s);
+	root = sl_parse_json(s);
 	ck_assert(json_is_true(json_object_get(json_array_get(json_object_get(
 	    json_array_get(json_object_get(root, "runs"), 0), "invocations"),
 	    0), "executionSuccessful")));
@@ -280,8 +241,8 @@ START_TEST(test_deterministic)
 	char *a, *b, *c;
 
 	fx_build_waived(&fx);
-	a = render(&fx.sr, NULL);
-	b = render(&fx.sr, NULL);
+	a = sl_render(report_sarif, &fx.sr, 0, NULL);
+	b = sl_render(report_sarif, &fx.sr, 0, NULL);
 	ck_assert_str_eq(a, b);
 	/* the order findings arrive in does not matter */
 	fs = &fx.sr.hosts[0].findings;
@@ -290,7 +251,7 @@ START_TEST(test_deterministic)
 		fs->v[i] = fs->v[fs->n - 1 - i];
 		fs->v[fs->n - 1 - i] = tmp;
 	}
-	c = render(&fx.sr, NULL);
+	c = sl_render(report_sarif, &fx.sr, 0, NULL);
 	ck_assert_str_eq(a, c);
 	free(a);
 	free(b);
@@ -317,10 +278,10 @@ START_TEST(test_fingerprints)
 			free(fs->v[i].message);
 			fs->v[i].message = xstrdup("PermitRootLogin is yes");
 		}
-	s1 = render(&fx1.sr, NULL);
-	s2 = render(&fx2.sr, NULL);
-	r1 = parse(s1);
-	r2 = parse(s2);
+	s1 = sl_render(report_sarif, &fx1.sr, 0, NULL);
+	s2 = sl_render(report_sarif, &fx2.sr, 0, NULL);
+	r1 = sl_parse_json(s1);
+	r2 = sl_parse_json(s2);
 	fp_root = xstrdup(fingerprint_of(find_result(r1, "SSHD-001", "host")));
 	ck_assert_uint_eq(strlen(fp_root), 64);
 	ck_assert_str_eq(fp_root,
@@ -332,6 +293,15 @@ START_TEST(test_fingerprints)
 	fp_home = xstrdup(fingerprint_of(find_result(r1, "HOME-002",
 	    "user:alice")));
 	ck_assert_str_ne(fp_root, fp_home);
+	/* GitHub's own key: stable too, and distinct per object */
+	ck_assert_str_eq(sl_json_sget(find_result(r1, "SSHD-001", "host"),
+	    "partialFingerprints.primaryLocationLineHash"), sl_json_sget(
+	    find_result(r2, "SSHD-001", "host"),
+	    "partialFingerprints.primaryLocationLineHash"));
+	ck_assert_str_ne(sl_json_sget(find_result(r1, "KEYS-003",
+	    "key:alice:1"), "partialFingerprints.primaryLocationLineHash"),
+	    sl_json_sget(find_result(r1, "KEYS-003", "key:alice:2"),
+	    "partialFingerprints.primaryLocationLineHash"));
 	json_decref(r1);
 	json_decref(r2);
 	free(s1);
@@ -350,12 +320,12 @@ START_TEST(test_fingerprint_other_host)
 	char *s1, *s2, *fp;
 
 	fx_build(&fx);
-	s1 = render(&fx.sr, NULL);
+	s1 = sl_render(report_sarif, &fx.sr, 0, NULL);
 	free(fx.sr.hosts[0].name);
 	fx.sr.hosts[0].name = xstrdup("nas3");
-	s2 = render(&fx.sr, NULL);
-	r1 = parse(s1);
-	r2 = parse(s2);
+	s2 = sl_render(report_sarif, &fx.sr, 0, NULL);
+	r1 = sl_parse_json(s1);
+	r2 = sl_parse_json(s2);
 	fp = xstrdup(fingerprint_of(find_result(r1, "SSHD-001", "host")));
 	ck_assert_str_ne(fp, fingerprint_of(find_result(r2, "SSHD-001",
 	    "host")));
@@ -392,13 +362,13 @@ START_TEST(test_hostile_strings)
 	f->loc_line = 3;
 	free(fx.sr.hosts[1].error);
 	fx.sr.hosts[1].error = xstrdup("banner \xff\xfe\x00");
-	s = render(&fx.sr, &len);
+	s = sl_render(report_sarif, &fx.sr, 0, &len);
 	ck_assert_uint_eq(strlen(s), len);
-	root = parse(s);		/* jansson rejects invalid UTF-8 */
+	root = sl_parse_json(s);		/* jansson rejects invalid UTF-8 */
 	r = find_result(root, "HOME-002", "user:\xef\xbf\xbdve\x1b[31m");
 	ck_assert_ptr_nonnull(r);
-	uri = sget(r, "locations.0.physicalLocation.artifactLocation.uri");
-	ck_assert_str_eq(uri, "synolint://nas%FF%01%20%221%22%2F..%2Fx%3F%23"
+	uri = sl_json_sget(r, "locations.0.physicalLocation.artifactLocation.uri");
+	ck_assert_str_eq(uri, "nas%FF%01%20%221%22%2F..%2Fx%3F%23"
 	    "/volume1/homes/%E9ve/.ssh/a%20k");
 	ck_assert_int_eq(sl_validate_json(SARIF_SCHEMA, s, len), 0);
 	json_decref(root);
@@ -420,17 +390,60 @@ START_TEST(test_run_findings)
 	    "waiver:waivers.txt:3", VERDICT_FAIL, "waiver expired");
 	f->loc_file = xstrdup("ci/waivers.txt");
 	f->loc_line = 3;
-	s = render(&fx.sr, &len);
-	root = parse(s);
+	s = sl_render(report_sarif, &fx.sr, 0, &len);
+	root = sl_parse_json(s);
 	r = find_result(root, "DSM-001", "waiver:waivers.txt:3");
 	ck_assert_ptr_nonnull(r);
-	ck_assert_str_eq(sget(r,
+	ck_assert_str_eq(sl_json_sget(r,
 	    "locations.0.physicalLocation.artifactLocation.uri"),
 	    "ci/waivers.txt");
-	ck_assert_str_eq(sget(r, "level"), "note");
-	ck_assert_str_eq(sget(r, "message.text"),
+	ck_assert_str_eq(sl_json_sget(r, "level"), "note");
+	ck_assert_str_eq(sl_json_sget(r, "message.text"),
 	    "waiver:waivers.txt:3: waiver expired");
 	ck_assert_int_eq(sl_validate_json(SARIF_SCHEMA, s, len), 0);
+	json_decref(root);
+	free(s);
+	fx_cleanup(&fx);
+}
+END_TEST
+
+/* Over the results limit: the most severe kept, the cut announced. */
+START_TEST(test_results_limit)
+{
+	struct report_opts opts = { 0, 0 };
+	struct fx fx;
+	struct diag d;
+	struct sbuf b;
+	json_t *root, *res, *notes, *n;
+	size_t i, all, nwarn = 0;
+	char *s;
+
+	fx_build_waived(&fx);
+	s = sl_render(report_sarif, &fx.sr, 0, NULL);
+	root = sl_parse_json(s);
+	all = json_array_size(results_of(root));
+	json_decref(root);
+	free(s);
+	ck_assert_uint_ge(all, 3);
+
+	diag_init(&d);
+	sbuf_init(&b, 0);
+	ck_assert_int_eq(report_sarif_max(&b, &fx.sr, &opts, 2, &d), SL_OK);
+	diag_cleanup(&d);
+	s = sbuf_steal(&b, NULL);
+	root = sl_parse_json(s);
+	res = results_of(root);
+	ck_assert_uint_eq(json_array_size(res), 2);
+	/* HOME-002 is the fixture's only critical finding: never dropped */
+	ck_assert_ptr_nonnull(find_result(root, "HOME-002", "user:alice"));
+	notes = sl_json_get(root,
+	    "runs.0.invocations.0.toolExecutionNotifications");
+	json_array_foreach(notes, i, n)
+		if (strstr(sl_json_sget(n, "message.text"), "results left out")
+		    != NULL)
+			nwarn++;
+	ck_assert_uint_eq(nwarn, 1);
+	ck_assert_int_eq(sl_validate_json(SARIF_SCHEMA, s, strlen(s)), 0);
 	json_decref(root);
 	free(s);
 	fx_cleanup(&fx);
@@ -452,6 +465,7 @@ sarif_suite(void)
 	tcase_add_test(tc, test_fingerprint_other_host);
 	tcase_add_test(tc, test_hostile_strings);
 	tcase_add_test(tc, test_run_findings);
+	tcase_add_test(tc, test_results_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }

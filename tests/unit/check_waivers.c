@@ -19,6 +19,7 @@
 #include "sl_check.h"
 #include "sl_jsonschema.h"
 #include "sl_report_fixture.h"
+#include "sl_report_render.h"
 #include "waivers.h"
 #include "xmalloc.h"
 
@@ -285,20 +286,6 @@ START_TEST(test_apply)
 }
 END_TEST
 
-static char *
-render(report_fn fn, const struct scan_result *sr, size_t *lenp)
-{
-	struct report_opts opts = { 0, 1 };
-	struct diag d;
-	struct sbuf b;
-
-	diag_init(&d);
-	sbuf_init(&b, 0);
-	ck_assert_int_eq(fn(&b, sr, &opts, &d), SL_OK);
-	diag_cleanup(&d);
-	return sbuf_steal(&b, lenp);
-}
-
 /* Waived, expired and stale show in every report. */
 START_TEST(test_every_report_shows_them)
 {
@@ -314,21 +301,21 @@ START_TEST(test_every_report_shows_them)
 	    "NOPE-* nas1 * 2030-01-01 \"stale one\"\n", NULL);
 	waivers_apply(w, &fx.sr);
 
-	s = render(report_text, &fx.sr, &len);
+	s = sl_render(report_text, &fx.sr, 1, &len);
 	ck_assert_ptr_nonnull(strstr(s, "until 2030-01-01 (w.txt:1): "
 	    "accepted \xc3\xa9 OPS-7"));
 	ck_assert_ptr_nonnull(strstr(s, "WAIVER-001"));
 	ck_assert_ptr_nonnull(strstr(s, "WAIVER-002"));
 	free(s);
 
-	s = render(report_junit, &fx.sr, &len);
+	s = sl_render(report_junit, &fx.sr, 1, &len);
 	ck_assert_ptr_nonnull(strstr(s, "<skipped message=\"waived: accepted "
 	    "\xc3\xa9 OPS-7 (until 2030-01-01, w.txt:1)\"/>"));
 	ck_assert_ptr_nonnull(strstr(s, "<testsuite name=\"waivers\""));
 	ck_assert_ptr_nonnull(strstr(s, "WAIVER-001 waiver:w.txt:2"));
 	free(s);
 
-	s = render(report_sarif, &fx.sr, &len);
+	s = sl_render(report_sarif, &fx.sr, 1, &len);
 	ck_assert_ptr_nonnull(strstr(s, "\"justification\": \"accepted "
 	    "\xc3\xa9 OPS-7 (waived until 2030-01-01)\""));
 	ck_assert_ptr_nonnull(strstr(s, "\"ruleId\": \"WAIVER-002\""));
@@ -336,7 +323,7 @@ START_TEST(test_every_report_shows_them)
 	    s, len), 0);
 	free(s);
 
-	s = render(report_json, &fx.sr, &len);
+	s = sl_render(report_json, &fx.sr, 1, &len);
 	ck_assert_ptr_nonnull(strstr(s, "\"today\": \"2023-11-14\""));
 	ck_assert_ptr_nonnull(strstr(s, "\"stale\": [\n      {"));
 	ck_assert_int_eq(sl_validate_json("docs/json-report.schema.json", s,
