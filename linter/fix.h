@@ -26,6 +26,8 @@
 #include "sbuf.h"
 #include "strv.h"
 
+struct waivers;
+
 enum fix_kind {
 	FIX_SSHD_SET,		/* set a directive in sshd_config (file edit) */
 	FIX_SSHD_REMOVE,	/* comment out a directive (file edit) */
@@ -105,6 +107,9 @@ struct fix_opts {
 	const char *const	*skip;	/* --skip: NULL-terminated, NULL: none */
 	int			 fix_risky;	/* --fix-risky */
 	const char		*root;	/* the target's --root DIR, else NULL */
+	const struct waivers	*waivers;	/* --waivers: waived findings are
+						   not fixed; NULL: none */
+	const char		*host;	/* the host's report name (for waivers) */
 };
 
 /*
@@ -121,6 +126,12 @@ struct fix_opts {
 int	fix_plan_build(const struct facts *, const struct findings *,
 	    const struct fix_opts *, struct fix_plan **planp, struct diag *);
 void	fix_plan_free(struct fix_plan *);
+/*
+ * Whether edit i is applied: a planned action's rule changed it. Edits of
+ * skipped actions stay in the plan (for --dry-run's record) but are
+ * neither shown as diffs nor written.
+ */
+int	fix_edit_used(const struct fix_plan *, size_t i);
 /* Number of planned (not skipped, not manual) actions. */
 size_t	fix_plan_count(const struct fix_plan *);
 /* Whether rule id is risky (may cut off logins); *whyp gets the reason. */
@@ -152,6 +163,11 @@ void	sshd_editor_free(struct sshd_editor *);
 int	sshd_editor_set(struct sshd_editor *, const char *keyword,
 	    const char *value, const char *const *fix_files,
 	    const unsigned int *fix_lines, size_t nfix);
+/* Ops queued from now on are recorded as made for rule_id (borrowed). */
+void	sshd_editor_tag(struct sshd_editor *, const char *rule_id);
+/* The rule ids that changed path, NULL if none. Borrowed. */
+const struct strv *sshd_editor_tags(const struct sshd_editor *,
+	    const char *path);
 /* Comments out every line that sets keyword. Returns 1, 0 or SL_ERR_*. */
 int	sshd_editor_remove(struct sshd_editor *, const char *keyword,
 	    const char *rule_id);

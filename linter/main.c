@@ -13,6 +13,7 @@
 #include "atomicfile.h"
 #include "become.h"
 #include "cli.h"
+#include "cmd_fix.h"
 #include "cmd_keys.h"
 #include "engine.h"
 #include "err.h"
@@ -66,6 +67,8 @@ cmd_scan(const struct acquire_ctx *ctx)
 	struct report_opts ropts = { 0, o->all };
 	struct engine_opts eo = { NULL, NULL };
 	struct waivers *wv = NULL;
+	struct fix_run fr;
+	int fixing = o->dry_run || o->fix_script != NULL;
 	size_t i, nspecs = 0;
 	int ex = EXIT_USAGE, r;
 
@@ -102,7 +105,12 @@ cmd_scan(const struct acquire_ctx *ctx)
 	if (o->skip.n > 0)
 		eo.skip = (const char *const *)o->skip.v;
 
-	fleet_scan(ctx, rs, &eo, &sr);
+	memset(&fr, 0, sizeof(fr));
+	if (fixing) {
+		fix_run_init(&fr, o, wv);
+		fleet_scan_hook(ctx, rs, &eo, &sr, fix_run_hook, &fr);
+	} else
+		fleet_scan(ctx, rs, &eo, &sr);
 
 	if (wv != NULL)
 		waivers_apply(wv, &sr);
@@ -119,6 +127,8 @@ cmd_scan(const struct acquire_ctx *ctx)
 		if (r != SL_OK)
 			ex = EXIT_USAGE;
 	}
+	if (fixing && fix_run_finish(&fr) != SL_OK)
+		ex = EXIT_USAGE;
 	if (ex == EXIT_CLEAN) {
 		if (scan_result_count_failed_hosts(&sr) > 0)
 			ex = EXIT_HOSTFAIL;
@@ -129,6 +139,8 @@ cmd_scan(const struct acquire_ctx *ctx)
 	for (i = 0; specs != NULL && i < nspecs; i++)
 		report_spec_cleanup(&specs[i]);
 	free(specs);
+	if (fixing)
+		fix_run_cleanup(&fr);
 	scan_result_cleanup(&sr);
 	waivers_free(wv);
 	ruleset_free(rs);

@@ -30,9 +30,11 @@ struct edit_op {
 struct edit_file {
 	char		*path;
 	const char	*data;		/* borrowed */
+	const char	*tag;		/* the editor's current tag */
 	size_t		 len;
 	struct edit_op	*ops;
 	size_t		 nops;
+	struct strv	 tags;		/* rule ids that queued ops here */
 };
 
 struct sshd_editor {
@@ -43,6 +45,7 @@ struct sshd_editor {
 	void		*arg;
 	struct edit_file *files;
 	size_t		 nfiles;
+	const char	*tag;
 };
 
 struct sshd_editor *
@@ -72,6 +75,7 @@ sshd_editor_free(struct sshd_editor *ed)
 			free(ed->files[i].ops[j].text);
 		free(ed->files[i].ops);
 		free(ed->files[i].path);
+		strv_cleanup(&ed->files[i].tags);
 	}
 	free(ed->files);
 	free(ed->main_path);
@@ -86,8 +90,10 @@ file_get(struct sshd_editor *ed, const char *path)
 	size_t i, len = 0;
 
 	for (i = 0; i < ed->nfiles; i++)
-		if (strcmp(ed->files[i].path, path) == 0)
+		if (strcmp(ed->files[i].path, path) == 0) {
+			ed->files[i].tag = ed->tag;
 			return &ed->files[i];
+		}
 	if ((data = ed->read(ed->arg, path, &len)) == NULL)
 		return NULL;
 	ed->files = xreallocarray(ed->files, ed->nfiles + 1,
@@ -95,9 +101,29 @@ file_get(struct sshd_editor *ed, const char *path)
 	f = &ed->files[ed->nfiles++];
 	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(path);
+	strv_init(&f->tags);
 	f->data = data;
 	f->len = len;
+	f->tag = ed->tag;
 	return f;
+}
+
+void
+sshd_editor_tag(struct sshd_editor *ed, const char *rule_id)
+{
+	ed->tag = rule_id;
+}
+
+const struct strv *
+sshd_editor_tags(const struct sshd_editor *ed, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < ed->nfiles; i++)
+		if (strcmp(ed->files[i].path, path) == 0)
+			return ed->files[i].tags.n > 0 ? &ed->files[i].tags :
+			    NULL;
+	return NULL;
 }
 
 /* The op already queued for line (replace) in f, or NULL. */
@@ -117,6 +143,8 @@ op_add(struct edit_file *f, enum line_op op, unsigned int line, char *text)
 {
 	struct edit_op *o;
 
+	if (f->tag != NULL && strv_find(&f->tags, f->tag) < 0)
+		strv_push(&f->tags, f->tag);
 	if (op == OP_REPLACE && (o = op_find(f, op, line)) != NULL) {
 		free(o->text);
 		o->text = text;
