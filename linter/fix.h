@@ -58,6 +58,7 @@ struct fix_action {
 	unsigned long	 new_uid;	/* FIX_CHOWN */
 	char		*new_owner;	/* FIX_CHOWN: name, for people */
 	int		 acl;		/* the path carries an ACL (1), -1 unknown */
+	int		 is_dir;	/* the path is a directory (else a file) */
 	/* FIX_SSHD_*: the file edit(s) it contributes to (indexes in
 	   plan->edits, -1 when the edit was folded into another action's) */
 	long		 edit;

@@ -216,6 +216,7 @@ plan_path(struct builder *b, const struct finding *fd,
 		a->expect_uid = pf->uid;
 		a->expect_gid = pf->gid;
 		a->acl = pf->acl;
+		a->is_dir = pf->type == PT_DIR;
 		pred_mode_text(mt, sizeof(mt), pf);
 	}
 	if (pf != NULL && chown_) {
