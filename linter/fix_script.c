@@ -360,7 +360,7 @@ put_rollback_steps(struct sbuf *b, const struct fix_plan *p, int no_reload)
 	}
 	if (any_edit(p) && !no_reload)
 		(void)sbuf_puts(b, "sl_reload || SL_RC=1\n");
-	(void)sbuf_puts(b, "if [ \"$SL_RC\" = 0 ]; then sl_mark rollback done host; "
+	(void)sbuf_puts(b, "if [ \"$SL_RC\" = 0 ]; then sl_mark rollback ok host; "
 	    "else sl_mark rollback failed host; fi\nexit \"$SL_RC\"\n");
 }
 
