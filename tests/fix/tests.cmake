@@ -1,0 +1,4 @@
+# tests/fix — the fixer (issue #6): --dry-run on the example bundles, and the
+# --fix-script script run with sh on private copies of DSM trees (--root).
+sl_add_script_test(fix_dryrun ${CMAKE_CURRENT_LIST_DIR}/dryrun.sh LABELS cli fix)
+sl_add_script_test(fix_script_root ${CMAKE_CURRENT_LIST_DIR}/script-root.sh LABELS fix)
