@@ -429,7 +429,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			break;
 		case OPT_WAIVERS:
 			free(o->waivers);
-	free(o->fix_script);
 			o->waivers = xstrdup(optarg);
 			break;
 		case OPT_ALL:
@@ -655,5 +654,6 @@ cli_opts_cleanup(struct cli_opts *o)
 	free(o->rule_id);
 	free(o->format);
 	free(o->waivers);
+	free(o->fix_script);
 	memset(o, 0, sizeof(*o));
 }

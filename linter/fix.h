@@ -11,8 +11,20 @@
  *
  * Which rules are fixable comes from the rule data (fix / dsmfix actions:
  * sshd_set, sshd_remove, chmod, chown; manual is never applied). Which are
- * risky, and the DSM settings changed through synowebapi, is the table in
- * fix_plan.c (fix_rule_risky(), fix_rule_webapi()).
+ * risky is the table in fix_plan.c (fix_rule_risky()); DSM-001/DSM-002
+ * (Auto Block) become synowebapi calls there (the rule data only carries
+ * their manual text). HOME-001 names per path whether a chmod or a chown
+ * fixes it (the finding's fix text), the plan follows that.
+ *
+ * For --fix (helper "fixapply"): cli.c already parses --fix into
+ * cli_opts.fix and refuses it as "not implemented yet" in the CMD_SCAN
+ * branch of parse_cmd_options; main.c plans through cmd_fix.c
+ * (fix_run_hook on fleet_scan_hook, then fix_run_finish). Apply by sending
+ * fix_script_render(plan) to "sh -s" over the session (with --become),
+ * parse the SYNOLINT-FIX lines, verify with a new connection and, if it
+ * fails, run the rollback script named by "step=rollback status=written"
+ * (or send fix_rollback_render(plan, stamp) with the stamp you passed in
+ * fix_script_opts).
  */
 #ifndef SL_FIX_H
 #define SL_FIX_H
@@ -220,9 +232,19 @@ int	fix_plan_print(FILE *, const struct fix_plan *);
  * STEP: guard, check, backup, validate, install, chmod, chown, webapi,
  * reload, rollback, done. STATUS: ok, changed (check: the file/path
  * differs from the audit), failed, skipped, written (rollback). OBJECT is
- * the rest of the line (a path, "sshd", an API name, or the rollback
- * script's path). LABEL never contains spaces (they become '_').
- * Paths with control characters are never planned.
+ * the rest of the line (a path, "sshd", an API name, "host", or the
+ * rollback script's path). The rollback prints step=rollback per object
+ * and "step=rollback status=ok|failed object=host" at its end. LABEL
+ * never contains spaces or control characters (they become '_'). Paths
+ * with control characters are never planned.
+ *
+ * Validation: the main sshd_config is checked as TEMP before it replaces
+ * the file; an edited Include'd file can only be checked in place, so
+ * those are installed first and `sshd -t -f MAIN` runs on the result
+ * before any reload (failure: rollback, no reload). With --root DIR the
+ * paths live under DIR, sshd -t uses this machine's sshd (Include globs
+ * and default host keys resolve on this machine), and nothing is
+ * reloaded; synowebapi steps are skipped.
  */
 struct fix_script_opts {
 	const char	*stamp;		/* backup suffix; NULL: date +%Y%m%d%H%M%S at run time */

@@ -242,8 +242,9 @@ plan_path(struct builder *b, const struct finding *fd,
 		a->new_mode = a->expect_mode & (unsigned int)max;
 		a->description = xprintf("chmod %04o %s (now %s%s)",
 		    a->new_mode, fd->fix_path, mt, pf->acl == 1 ?
-		    "; the POSIX mode is applied and the ACL is left as it is: "
-		    "review it with synoacltool -get" : "");
+		    "; the POSIX mode is what changes: on DSM chmod drops the "
+		    "Synology ACL, check the homes share's permissions after" :
+		    "");
 	}
 	if (a->description == NULL)
 		a->description = xprintf("%s %s", chown_ ? "chown" : "chmod",
@@ -505,8 +506,13 @@ chain_paths(struct fix_plan *p)
 			    a->expect_mode;
 			n->expect_uid = a->kind == FIX_CHOWN ? a->new_uid :
 			    a->expect_uid;
-			if (n->kind == FIX_CHMOD)
+			if (n->kind == FIX_CHMOD) {
 				n->new_mode &= n->expect_mode;
+				free(n->description);
+				n->description = xprintf("chmod %04o %s (after "
+				    "%s: %04o)", n->new_mode, n->target,
+				    a->rule_id, n->expect_mode);
+			}
 			break;	/* n chains on to the next */
 		}
 	}
