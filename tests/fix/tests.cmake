@@ -2,3 +2,6 @@
 # --fix-script script run with sh on private copies of DSM trees (--root).
 sl_add_script_test(fix_dryrun ${CMAKE_CURRENT_LIST_DIR}/dryrun.sh LABELS cli fix)
 sl_add_script_test(fix_script_root ${CMAKE_CURRENT_LIST_DIR}/script-root.sh LABELS fix)
+# On live fake NAS boxes (DSM 6 and 7 reloads, synowebapi, a new login).
+sl_add_script_test(fix_script_lab ${CMAKE_CURRENT_LIST_DIR}/script-lab.sh LABELS lab fix)
+set_tests_properties(fix_script_lab PROPERTIES RESOURCE_LOCK lab TIMEOUT 300)
