@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acquire.h"
 #include "cmd_fix.h"
 #include "err.h"
 #include "log.h"
@@ -60,8 +61,10 @@ fix_run_finish(struct fix_run *fr)
 	if (o->dry_run) {
 		printf("\nfix plan (--dry-run: nothing was changed)\n");
 		for (i = 0; i < fr->n; i++)
-			if (fr->plans[i] != NULL &&
-			    fix_plan_print(stdout, fr->plans[i]) != SL_OK)
+			if (fr->plans[i] == NULL)
+				printf("host %s: could not be scanned: no plan\n",
+				    acquire_label(&o->targets[i]));
+			else if (fix_plan_print(stdout, fr->plans[i]) != SL_OK)
 				r = SL_ERR_SYSTEM;
 	}
 	if (o->fix_script != NULL) {

@@ -126,18 +126,6 @@ sshd_editor_tags(const struct sshd_editor *ed, const char *path)
 	return NULL;
 }
 
-/* The op already queued for line (replace) in f, or NULL. */
-static struct edit_op *
-op_find(struct edit_file *f, enum line_op op, unsigned int line)
-{
-	size_t i;
-
-	for (i = 0; i < f->nops; i++)
-		if (f->ops[i].op == op && f->ops[i].line == line)
-			return &f->ops[i];
-	return NULL;
-}
-
 static void
 op_add(struct edit_file *f, enum line_op op, unsigned int line, char *text)
 {
@@ -145,11 +133,6 @@ op_add(struct edit_file *f, enum line_op op, unsigned int line, char *text)
 
 	if (f->tag != NULL && strv_find(&f->tags, f->tag) < 0)
 		strv_push(&f->tags, f->tag);
-	if (op == OP_REPLACE && (o = op_find(f, op, line)) != NULL) {
-		free(o->text);
-		o->text = text;
-		return;
-	}
 	f->ops = xreallocarray(f->ops, f->nops + 1, sizeof(*f->ops));
 	o = &f->ops[f->nops++];
 	o->op = op;
@@ -310,8 +293,52 @@ insert_line(struct sshd_editor *ed, struct edit_file *f)
 	return at;
 }
 
+/* Ops queued so far per file, to undo a call that failed half-way. */
+static size_t *
+mark_ops(const struct sshd_editor *ed, size_t *nfilesp)
+{
+	size_t *m = xcalloc(ed->nfiles + 1, sizeof(*m)), i;
+
+	for (i = 0; i < ed->nfiles; i++)
+		m[i] = ed->files[i].nops;
+	*nfilesp = ed->nfiles;
+	return m;
+}
+
+/* Drops every op queued after mark_ops() (files opened since keep none). */
+static void
+undo_ops(struct sshd_editor *ed, const size_t *m, size_t nfiles)
+{
+	size_t i, j, keep;
+
+	for (i = 0; i < ed->nfiles; i++) {
+		keep = i < nfiles ? m[i] : 0;
+		for (j = keep; j < ed->files[i].nops; j++)
+			free(ed->files[i].ops[j].text);
+		if (ed->files[i].nops > keep)
+			ed->files[i].nops = keep;
+	}
+}
+
+static int set_ops(struct sshd_editor *, const char *, const char *,
+    const char *const *, const unsigned int *, size_t);
+
 int
 sshd_editor_set(struct sshd_editor *ed, const char *keyword,
+    const char *value, const char *const *fix_files,
+    const unsigned int *fix_lines, size_t nfix)
+{
+	size_t nfiles, *m = mark_ops(ed, &nfiles);
+	int r;
+
+	if ((r = set_ops(ed, keyword, value, fix_files, fix_lines, nfix)) < 0)
+		undo_ops(ed, m, nfiles);
+	free(m);
+	return r;
+}
+
+static int
+set_ops(struct sshd_editor *ed, const char *keyword,
     const char *value, const char *const *fix_files,
     const unsigned int *fix_lines, size_t nfix)
 {
@@ -359,9 +386,23 @@ sshd_editor_set(struct sshd_editor *ed, const char *keyword,
 	return changed;
 }
 
+static int remove_ops(struct sshd_editor *, const char *, const char *);
+
 int
 sshd_editor_remove(struct sshd_editor *ed, const char *keyword,
     const char *rule_id)
+{
+	size_t nfiles, *m = mark_ops(ed, &nfiles);
+	int r;
+
+	if ((r = remove_ops(ed, keyword, rule_id)) < 0)
+		undo_ops(ed, m, nfiles);
+	free(m);
+	return r;
+}
+
+static int
+remove_ops(struct sshd_editor *ed, const char *keyword, const char *rule_id)
 {
 	const struct sshd_kwrow *row;
 	const struct sshd_directive *d;
@@ -392,8 +433,8 @@ render(const struct edit_file *f, struct sbuf *out)
 {
 	const char *p = f->data, *end = f->data + f->len, *nl;
 	unsigned int n = 0;
+	const char *rep;
 	size_t i, len;
-	int replaced;
 
 	for (; p < end; p = nl != NULL ? nl + 1 : end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -403,13 +444,14 @@ render(const struct edit_file *f, struct sbuf *out)
 			if (f->ops[i].op == OP_INSERT_BEFORE &&
 			    f->ops[i].line == n)
 				(void)sbuf_putf(out, "%s\n", f->ops[i].text);
-		replaced = 0;
-		for (i = 0; i < f->nops && !replaced; i++)
-			if (f->ops[i].op == OP_REPLACE && f->ops[i].line == n) {
-				(void)sbuf_puts(out, f->ops[i].text);
-				replaced = 1;
-			}
-		if (!replaced)
+		/* the last replacement of a line wins */
+		rep = NULL;
+		for (i = 0; i < f->nops; i++)
+			if (f->ops[i].op == OP_REPLACE && f->ops[i].line == n)
+				rep = f->ops[i].text;
+		if (rep != NULL)
+			(void)sbuf_puts(out, rep);
+		else
 			(void)sbuf_put(out, p, len);
 		if (nl != NULL)
 			(void)sbuf_putc(out, '\n');

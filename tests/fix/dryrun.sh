@@ -80,6 +80,12 @@ expect_grep "^	if \[ \"\$(uname -n)\" != 'nas-remote' \]; then" "$T/fix.sh" "hos
 expect_grep "synoservicectl --reload sshd" "$T/fix.sh" "DSM 6 reload"
 ls "$T" | grep -q '^fix.sh\.' && bad "temp file left beside the script" || ok
 
+# a host that could not be scanned has no plan, the others do (exit 3)
+expect_exit 3 "--dry-run with a missing bundle" -- "$SL" scan --bundle "$T/missing.bundle" \
+    --bundle "$EX/seed-remote.bundle" --dry-run --report text:/dev/null
+expect_grep "missing.bundle: could not be scanned: no plan" "$T/out" "unscanned host named"
+expect_grep "^+LogLevel VERBOSE$" "$T/out" "the other host still planned"
+
 # option errors: exit 2, one line, nothing written
 expect_exit 2 "--fix is not there yet" -- "$SL" scan --bundle "$EX/seed-remote.bundle" --fix
 expect_grep "not implemented yet" "$T/err" "--fix message"
