@@ -395,9 +395,14 @@ plan_webapi(struct builder *b, const struct finding *fd)
 		    d->ab_expire_days));
 	} else
 		strv_push(&a->webapi_undo, "enable=false");
-	a->description = xprintf("Auto Block on: %ld attempts within %ld "
-	    "minutes, blocks expire after %ld days (0: never), through "
-	    "synowebapi", na, nw, ne);
+	if (ne == 0)
+		a->description = xprintf("Auto Block on: %ld attempts within "
+		    "%ld minutes, blocks never expire, through synowebapi", na,
+		    nw);
+	else
+		a->description = xprintf("Auto Block on: %ld attempts within "
+		    "%ld minutes, blocks expire after %ld days, through "
+		    "synowebapi", na, nw, ne);
 	if ((unsel = deselected(b, fd)) != NULL)
 		skip(a, unsel);
 	else if (!d->ab_known)
