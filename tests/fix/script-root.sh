@@ -113,6 +113,36 @@ expect_nogrep "step=chmod" "$T/bad.out" "sshd -t failure: no later step"
 cmp -s "$R/etc/ssh/sshd_config" "$T/bad.orig" && ok || bad "sshd -t failure: sshd_config changed"
 ls "$R"/etc/ssh | grep -q 'synolint-new' && bad "sshd -t failure: temp file left" || ok
 
+# The directive sshd uses is in an Include'd file: that file is edited
+# (and backed up), the main file is not; a home owned by someone else is
+# given back to its user (chown), never through the /var/services symlink.
+R=$T/inc/root
+tree hardened "$R"	# DSM 7.2.2: OpenSSH 8.6 reads Include
+mkdir -p "$R/etc/ssh/sshd_config.d"
+printf '# site policy\nLogLevel INFO\n' >"$R/etc/ssh/sshd_config.d/10-site.conf"
+chmod 0644 "$R/etc/ssh/sshd_config.d/10-site.conf"
+sed -i '1i Include /etc/ssh/sshd_config.d/*.conf' "$R/etc/ssh/sshd_config"
+chown 0 "$R/volume1/homes/ops"
+cp -p "$R/etc/ssh/sshd_config.d/10-site.conf" "$T/inc.orig"
+"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/inc.plan" 2>&1
+expect_grep "^--- a/etc/ssh/sshd_config.d/10-site.conf$" "$T/inc.plan" "include: diff of the included file"
+expect_grep "^-LogLevel INFO$" "$T/inc.plan" "include: edited in place"
+expect_grep "^  fix     HOME-003  chown       user:ops$" "$T/inc.plan" "include: chown planned"
+"$SL" scan --root "$R" --fix-script "$T/inc.sh" --report text:/dev/null >/dev/null 2>&1
+sh "$T/inc.sh" >"$T/inc.out" 2>"$T/inc.err"
+rc=$?
+[ "$rc" = 0 ] && ok || { bad "include: exit $rc"; cat "$T/inc.out" "$T/inc.err" >&2; }
+expect_grep "step=install status=ok object=/etc/ssh/sshd_config.d/10-site.conf" "$T/inc.out" "include: installed"
+expect_grep "step=chown status=ok object=/volume1/homes/ops" "$T/inc.out" "include: chown done"
+grep -q '^LogLevel VERBOSE$' "$R/etc/ssh/sshd_config.d/10-site.conf" && ok || bad "include: LogLevel not set there"
+grep -q '^# site policy$' "$R/etc/ssh/sshd_config.d/10-site.conf" && ok || bad "include: comment lost"
+grep -c '^LogLevel' "$R/etc/ssh/sshd_config" | grep -qx 1 && ok || bad "include: main file's LogLevel lines changed"
+expect_nogrep "^--- a/etc/ssh/sshd_config$" "$T/inc.plan" "include: main file untouched"
+cmp -s "$R/etc/ssh/sshd_config.d/10-site.conf.synolint-"* "$T/inc.orig" && ok || bad "include: backup"
+[ "$(stat -c %u "$R/volume1/homes/ops")" = 1026 ] && ok || bad "include: home not given back"
+"$SL" scan --root "$R" --only HOME-003 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: HOME-003 still fails"
+"$SL" scan --root "$R" --only SSHD-015 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: SSHD-015 still fails"
+
 # A script for another host refuses to run (host guard), in a private
 # mount namespace with an empty /etc/ssh so nothing real is ever at stake.
 if command -v unshare >/dev/null 2>&1 && unshare --mount true 2>/dev/null; then
