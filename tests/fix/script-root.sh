@@ -143,6 +143,41 @@ cmp -s "$R/etc/ssh/sshd_config.d/10-site.conf.synolint-"* "$T/inc.orig" && ok ||
 "$SL" scan --root "$R" --only HOME-003 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: HOME-003 still fails"
 "$SL" scan --root "$R" --only SSHD-015 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: SSHD-015 still fails"
 
+# DSM's shell and tools are BusyBox: the same script under BusyBox ash with
+# only BusyBox applets on its PATH (the PATH line rewritten for the test).
+BB=
+for b in /bin/busybox /usr/bin/busybox; do [ -x "$b" ] && BB=$b && break; done
+if [ -n "$BB" ]; then
+	mkdir "$T/bbin"
+	for a in ls dirname cmp cksum cp mv mktemp chmod chown id uname date rm cat sed; do
+		ln -s "$BB" "$T/bbin/$a"
+	done
+	R=$T/bb/root
+	tree dsm-default "$R"
+	cp -p "$R/etc/ssh/sshd_config" "$T/bb.orig"
+	"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/bb.plan" 2>&1
+	"$SL" scan --root "$R" --fix-script "$T/bb.sh" --report text:/dev/null >/dev/null 2>&1
+	sed "s|^PATH=.*|PATH=$T/bbin|" "$T/bb.sh" >"$T/bb-path.sh"
+	"$BB" sh "$T/bb-path.sh" >"$T/bb.out" 2>"$T/bb.err"
+	rc=$?
+	[ "$rc" = 0 ] && ok || { bad "busybox: exit $rc"; cat "$T/bb.out" "$T/bb.err" >&2; }
+	for r in $(planned "$T/bb.plan"); do
+		"$SL" scan --root "$R" --only "$r" --report text:/dev/null >/dev/null 2>&1 &&
+		    ok || bad "busybox: $r still fails"
+	done
+	cmp -s "$R/etc/ssh/sshd_config.synolint-"* "$T/bb.orig" && ok || bad "busybox: backup"
+	# a changed mode is seen through BusyBox ls too
+	chmod 0644 "$R/etc/ssh/sshd_config"
+	"$SL" scan --root "$R" --fix-script "$T/bb2.sh" --only SSHD-028 --report text:/dev/null >/dev/null 2>&1
+	chmod 0640 "$R/etc/ssh/sshd_config"
+	sed "s|^PATH=.*|PATH=$T/bbin|" "$T/bb2.sh" >"$T/bb2-path.sh"
+	"$BB" sh "$T/bb2-path.sh" >"$T/bb2.out" 2>&1
+	[ $? = 1 ] && ok || bad "busybox: changed mode not refused"
+	expect_grep "step=check status=changed object=/etc/ssh/sshd_config" "$T/bb2.out" "busybox: mode change seen"
+else
+	echo "note: busybox not installed, the script was not run under BusyBox ash"
+fi
+
 # A script for another host refuses to run (host guard), in a private
 # mount namespace with an empty /etc/ssh so nothing real is ever at stake.
 if command -v unshare >/dev/null 2>&1 && unshare --mount true 2>/dev/null; then
