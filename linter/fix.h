@@ -247,7 +247,8 @@ int	fix_plan_print(FILE *, const struct fix_plan *);
  * reloaded; synowebapi steps are skipped.
  */
 struct fix_script_opts {
-	const char	*stamp;		/* backup suffix; NULL: date +%Y%m%d%H%M%S at run time */
+	const char	*stamp;		/* backup suffix (letters, digits, "._-"); NULL:
+					   date +%Y%m%d%H%M%S at run time */
 	int		 no_reload;	/* 1: skip the reload step (fix_apply reloads itself) */
 };
 /* The script for one host (a whole script: #!/bin/sh ... exit). */
@@ -261,6 +262,7 @@ int	fix_script_render_all(struct fix_plan *const *plans, size_t n,
  * edited file from PATH.synolint-STAMP, every chmod/chown to the audited
  * mode/owner (only where the path still has the new one) and the webapi
  * settings, then reloads. Used by fix_apply when the new login fails.
+ * SL_ERR_USAGE if stamp is NULL or not letters, digits and "._-".
  */
 int	fix_rollback_render(const struct fix_plan *, const char *stamp,
 	    struct sbuf *out);

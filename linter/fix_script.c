@@ -201,6 +201,18 @@ static const char fix_helpers[] =
 "\treturn 2\n"
 "}\n";
 
+/* A stamp goes into file names and a printf: letters, digits, "._-". */
+static int
+stamp_ok(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	if (*s == '\0' || strlen(s) > 64)
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789._-") == strlen(s);
+}
+
 /* "drwxr-x---" as ls -l shows type and mode. */
 static void
 perm_string(char out[11], int is_dir, unsigned int mode)
@@ -370,6 +382,8 @@ fix_rollback_render(const struct fix_plan *p, const char *stamp,
 {
 	char lbl[256];
 
+	if (stamp == NULL || !stamp_ok(stamp))
+		return SL_ERR_USAGE;
 	(void)sbuf_puts(out, "#!/bin/sh\n# shellcheck disable=SC2317 # helpers "
 	    "called indirectly or not at all\n# synolint rollback of host ");
 	(void)sbuf_puts(out, safe_label(p->host.label, lbl, sizeof(lbl)));
@@ -377,7 +391,7 @@ fix_rollback_render(const struct fix_plan *p, const char *stamp,
 	    "settings\n# changed by its fix script, then reloads sshd.\n");
 	(void)sbuf_puts(out, prelude);
 	(void)sbuf_puts(out, "SL_STAMP=");
-	put_q(out, stamp != NULL ? stamp : "");
+	put_q(out, stamp);
 	(void)sbuf_puts(out, "\n");
 	put_host_vars(out, p);
 	put_rollback_steps(out, p, 0);
@@ -586,6 +600,9 @@ render(struct fix_plan *const *plans, size_t n,
 {
 	char lbl[256];
 	size_t i, nh = 0;
+
+	if (o != NULL && !stamp_ok(o->stamp))
+		return SL_ERR_USAGE;
 
 	(void)sbuf_puts(out, "#!/bin/sh\n"
 	    "# shellcheck disable=SC2317 # helpers called indirectly or not at all\n"

@@ -86,6 +86,15 @@ expect_exit 3 "--dry-run with a missing bundle" -- "$SL" scan --bundle "$T/missi
 expect_grep "missing.bundle: could not be scanned: no plan" "$T/out" "unscanned host named"
 expect_grep "^+LogLevel VERBOSE$" "$T/out" "the other host still planned"
 
+# one script for several hosts, each behind its own guard
+"$SL" scan --bundle "$EX/seed-remote.bundle" --bundle "$EX/seed-local.bundle" \
+    --bundle "$EX/hardened.bundle" --fix-script "$T/fleet.sh" --report text:/dev/null >/dev/null 2>&1
+expect_grep "^# Hosts: [^ ]*/seed-remote.bundle [^ ]*/seed-local.bundle$" "$T/fleet.sh" \
+    "fleet script: hosts with something to fix"
+expect_grep "'nas-remote' ]; then" "$T/fleet.sh" "fleet script: guard nas-remote"
+expect_grep "'nas-local' ]; then" "$T/fleet.sh" "fleet script: guard nas-local"
+[ "$(grep -c '^sl_host_[0-9]*$' "$T/fleet.sh")" = 2 ] && ok || bad "fleet script: two host parts"
+
 # option errors: exit 2, one line, nothing written
 expect_exit 2 "--fix is not there yet" -- "$SL" scan --bundle "$EX/seed-remote.bundle" --fix
 expect_grep "not implemented yet" "$T/err" "--fix message"

@@ -537,6 +537,11 @@ START_TEST(test_script_quotes_and_markers)
 	ck_assert_int_eq(fix_rollback_render(p, "20260101000000", &b), 0);
 	ck_assert_ptr_nonnull(strstr(b.data, "sl_restore '/etc/ssh/sshd_config'"));
 	ck_assert_ptr_nonnull(strstr(b.data, "enable=false"));
+	/* a stamp becomes part of file names: nothing a shell would expand */
+	sbuf_reset(&b);
+	ck_assert_int_eq(fix_rollback_render(p, "x$(id)", &b), SL_ERR_USAGE);
+	so.stamp = "a b";
+	ck_assert_int_eq(fix_script_render(p, &so, &b), SL_ERR_USAGE);
 	sbuf_cleanup(&b);
 	fix_plan_free(p);
 	host_free(&h);
