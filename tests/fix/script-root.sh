@@ -143,6 +143,17 @@ cmp -s "$R/etc/ssh/sshd_config.d/10-site.conf.synolint-"* "$T/inc.orig" && ok ||
 "$SL" scan --root "$R" --only HOME-003 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: HOME-003 still fails"
 "$SL" scan --root "$R" --only SSHD-015 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: SSHD-015 still fails"
 
+# A Port line on DSM (SSHD-021, risky: named with --only) is commented out
+R=$T/port/root
+tree seed-remote "$R"
+sed -i '1i Port 2222' "$R/etc/ssh/sshd_config"
+"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/port.plan" 2>&1
+expect_grep "^  skip    SSHD-021  sshd_remove file:/etc/ssh/sshd_config:1$" "$T/port.plan" "port: risky by default"
+"$SL" scan --root "$R" --only SSHD-021 --fix-script "$T/port.sh" --report text:/dev/null >/dev/null 2>&1
+sh "$T/port.sh" >"$T/port.out" 2>&1 && ok || { bad "port: script failed"; cat "$T/port.out" >&2; }
+grep -qx '#Port 2222  # synolint SSHD-021' "$R/etc/ssh/sshd_config" && ok || bad "port: not commented out"
+"$SL" scan --root "$R" --only SSHD-021 --report text:/dev/null >/dev/null 2>&1 && ok || bad "port: SSHD-021 still fails"
+
 # DSM's shell and tools are BusyBox: the same script under BusyBox ash with
 # only BusyBox applets on its PATH (the PATH line rewritten for the test).
 BB=
