@@ -275,13 +275,17 @@ plan_sshd(struct builder *b, const struct rule *r, const struct fix_spec *fs,
     size_t first, size_t end)
 {
 	const struct finding *fd = &b->fs->v[first];
-	char *unsel = deselected(b, fd), *value = NULL, *why = NULL;
+	char *unsel = NULL, *value = NULL, *why = NULL;
 	const char **files = xcalloc(end - first + 1, sizeof(*files));
 	unsigned int *lines = xcalloc(end - first + 1, sizeof(*lines));
 	int set = strcmp(fs->action, "sshd_set") == 0, ch = 0;
 	size_t i, n = 0;
 	struct sbuf v;
 
+	/* one edit serves every object: a waived one keeps the rule unfixed */
+	for (i = first; i < end && unsel == NULL; i++)
+		if (b->fs->v[i].verdict == VERDICT_FAIL)
+			unsel = deselected(b, &b->fs->v[i]);
 	sbuf_init(&v, 0);
 	for (i = 1; set && i < fs->args.n; i++)
 		(void)sbuf_putf(&v, "%s%s", i > 1 ? " " : "", fs->args.v[i]);

@@ -66,6 +66,11 @@ printf 'SSHD-015 * * 2999-12-31 "we log elsewhere"\n' >"$T/waivers"
 "$SL" scan --bundle "$EX/seed-remote.bundle" --dry-run --waivers "$T/waivers" --report text:/dev/null >"$T/waived" 2>&1
 expect_grep "skipped: waived (.*waivers:1, until 2999-12-31)" "$T/waived" "waived finding skipped"
 expect_nogrep "^+LogLevel" "$T/waived" "waived: no edit"
+# a waiver on one object of an sshd rule keeps the whole edit out
+printf 'SSHD-010 * user:admin 2999-12-31 "admin tunnels on purpose"\n' >"$T/waivers2"
+"$SL" scan --bundle "$EX/seed-remote.bundle" --dry-run --waivers "$T/waivers2" --report text:/dev/null >"$T/waived2" 2>&1
+expect_grep "^  skip    SSHD-010  sshd_set    user:root$" "$T/waived2" "waived object: the rule is skipped"
+expect_nogrep "^+	AllowTcpForwarding no" "$T/waived2" "waived object: no edit"
 
 # --fix-script: one script, mode 0700, written atomically; shellcheck-clean
 expect_exit 1 "--fix-script on seed-remote" -- "$SL" scan --bundle "$EX/seed-remote.bundle" \
