@@ -126,8 +126,9 @@ struct fix_opts {
 };
 
 /*
- * Builds the plan for one host from its facts and its findings (FAIL
- * verdicts only; waived findings are not fixed). A rule with a structured
+ * Builds the plan for one host from its facts and its findings, sorted
+ * with findings_sort() (FAIL verdicts only; waived findings are not
+ * fixed). A rule with a structured
  * fix is planned unless --skip names it, or it is risky and neither named
  * exactly by --only nor allowed by --fix-risky (a glob in --only does not
  * name a rule), or the object cannot be fixed safely (a symlink, a path

@@ -320,9 +320,9 @@ plan_sshd(struct builder *b, const struct rule *r, const struct fix_spec *fs,
 			continue;
 		a = add_action(b->p, fd, set ? FIX_SSHD_SET : FIX_SSHD_REMOVE);
 		a->target = xstrdup(fs->args.v[0]);
-		a->description = set ? xprintf("set %s %s in %s", fs->args.v[0],
-		    value, b->p->host.sshd_config) : xprintf("comment out %s "
-		    "in the sshd configuration", fs->args.v[0]);
+		/* add_edit() names the files */
+		a->description = set ? xprintf("set %s %s", fs->args.v[0],
+		    value) : xprintf("comment out %s", fs->args.v[0]);
 		a->planned = 1;
 		if (unsel != NULL)
 			skip(a, xstrdup(unsel));
@@ -457,6 +457,7 @@ add_edit(const char *path, const char *old, size_t oldlen, const char *new_,
 	const struct path_fact *pf = facts_path(b->f, path);
 	const struct strv *tags = sshd_editor_tags(b->ed, path);
 	struct fix_edit *e;
+	char *d;
 	size_t i;
 
 	p->edits = xreallocarray(p->edits, p->nedits + 1, sizeof(*p->edits));
@@ -479,8 +480,13 @@ add_edit(const char *path, const char *old, size_t oldlen, const char *new_,
 		if ((a->kind != FIX_SSHD_SET && a->kind != FIX_SSHD_REMOVE) ||
 		    !a->planned || strv_find(&e->rules, a->rule_id) < 0)
 			continue;
-		if (a->edit < 0)	/* its first file */
+		if (a->edit < 0) {	/* its first file */
 			a->edit = (long)(p->nedits - 1);
+			d = xprintf("%s in %s", a->description, path);
+		} else
+			d = xprintf("%s, %s", a->description, path);
+		free(a->description);
+		a->description = d;
 		/* an edited file must be safe to replace */
 		if (pf == NULL || pf->type != PT_FILE || has_ctl(path))
 			skip(a, xprintf("%s is %s", path, pf == NULL ?
