@@ -13,11 +13,11 @@ out() {	# NAME: the command output for that marker
 	hardened) "$SL" scan --bundle examples/hardened.bundle --color never ;;
 	seed-remote-dry-run)
 		"$SL" scan --bundle examples/seed-remote.bundle --dry-run \
-		    --report text:/dev/null >"$tmp.dry" || true
+		    --report "text:$tmp.report" >"$tmp.dry" || true
 		sed -n '/^host /,/^  manual/p' "$tmp.dry" | sed '$d'
 		echo "  manual  ... (advice only, not applied)"
 		sed -n '/^--- a/,$p' "$tmp.dry"
-		rm -f "$tmp.dry" ;;
+		rm -f "$tmp.dry" "$tmp.report" ;;
 	esac
 }
 tmp=$(mktemp README.md.XXXXXX)

@@ -54,10 +54,10 @@ for h in nas1 nas2; do
 	# the hardened DSM 7 box needs an sshd edit too (and so a reload)
 	[ "$sc" = dsm7-lax ] && inside "$h" sed -i '1i LogLevel INFO' /etc/ssh/sshd_config
 	inside "$h" cat /etc/ssh/sshd_config >"$T/$h.orig"
-	inside "$h" "$SYN" scan --local --dry-run --report text:/dev/null \
+	inside "$h" "$SYN" scan --local --dry-run --report "text:$T/report.txt" \
 	    >"$T/$h.plan" 2>&1
 	inside "$h" "$SYN" scan --local --fix-script "$T/$h.sh" \
-	    --report text:/dev/null >/dev/null 2>&1
+	    --report "text:$T/report.txt" >/dev/null 2>&1
 	rules=$(planned "$T/$h.plan")
 	case $sc in
 	seed-remote) want=6 ;;
@@ -82,11 +82,11 @@ for h in nas1 nas2; do
 		ok "$h: synowebapi"; else bad "$h: synowebapi" "$T/$h.out"; fi
 	if login "$h"; then ok "$h: a new login works after the fix"; else bad "$h: login" "$T/login.out"; fi
 	for r in $rules; do
-		if inside "$h" "$SYN" scan --local --only "$r" --report text:/dev/null \
+		if inside "$h" "$SYN" scan --local --only "$r" --report "text:$T/report.txt" \
 		    >"$T/r.out" 2>&1; then ok "$h: $r passes after the fix"
 		else bad "$h: $r still fails" "$T/r.out"; fi
 	done
-	inside "$h" "$SYN" scan --local --dry-run --report text:/dev/null >"$T/$h.plan2" 2>&1
+	inside "$h" "$SYN" scan --local --dry-run --report "text:$T/report.txt" >"$T/$h.plan2" 2>&1
 	if grep -q "^host .*: 0 fixes planned" "$T/$h.plan2"; then ok "$h: second plan empty"
 	else bad "$h: second plan not empty" "$T/$h.plan2"; fi
 	rb=$(sed -n 's/.*step=rollback status=written object=//p' "$T/$h.out")
@@ -95,14 +95,14 @@ for h in nas1 nas2; do
 	inside "$h" cat /etc/ssh/sshd_config >"$T/$h.after"
 	if cmp -s "$T/$h.orig" "$T/$h.after"; then ok "$h: rollback restored sshd_config"
 	else bad "$h: sshd_config not restored"; fi
-	if inside "$h" "$SYN" scan --local --only DSM-001 --report text:/dev/null \
+	if inside "$h" "$SYN" scan --local --only DSM-001 --report "text:$T/report.txt" \
 	    >"$T/r.out" 2>&1; then bad "$h: Auto Block still on after rollback" "$T/r.out"
 	else ok "$h: rollback turned Auto Block off again"; fi
 	if login "$h"; then ok "$h: login works after the rollback"; else bad "$h: login after rollback" "$T/login.out"; fi
 done
 
 # nas1's script on nas2: the guard refuses (exit 3), nothing is checked
-inside nas1 "$SYN" scan --local --fix-script "$T/nas1-again.sh" --report text:/dev/null >/dev/null 2>&1
+inside nas1 "$SYN" scan --local --fix-script "$T/nas1-again.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 inside nas2 sh "$T/nas1-again.sh" >"$T/wrong.out" 2>&1
 rc=$?
 if [ "$rc" = 3 ] && grep -q "step=guard status=skipped" "$T/wrong.out" &&

@@ -27,8 +27,8 @@ for sc in seed-remote dsm-default; do
 	R=$T/$sc/root
 	tree "$sc" "$R" || continue
 	cp -p "$R/etc/ssh/sshd_config" "$T/$sc.orig"
-	"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/$sc.plan" 2>&1
-	"$SL" scan --root "$R" --fix-script "$T/$sc.fix.sh" --report text:/dev/null >/dev/null 2>&1
+	"$SL" scan --root "$R" --dry-run --report "text:$T/report.txt" >"$T/$sc.plan" 2>&1
+	"$SL" scan --root "$R" --fix-script "$T/$sc.fix.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 	if command -v shellcheck >/dev/null 2>&1; then
 		shellcheck -s sh "$T/$sc.fix.sh" >"$T/sc" 2>&1 && ok || { bad "$sc: shellcheck"; head -20 "$T/sc" >&2; }
 	fi
@@ -43,12 +43,12 @@ for sc in seed-remote dsm-default; do
 	expect_grep "^SYNOLINT-FIX host=$R step=done status=ok object=host$" "$T/$sc.out" "$sc: done"
 	# every fixed rule passes on a rescan; a second plan is empty
 	for r in $rules; do
-		"$SL" scan --root "$R" --only "$r" --report text:/dev/null >/dev/null 2>&1
+		"$SL" scan --root "$R" --only "$r" --report "text:$T/report.txt" >/dev/null 2>&1
 		st=$?
 		# DSM-001 goes through synowebapi: skipped in a tree (a live DSM only)
 		[ "$st" = 0 ] && ok || bad "$sc: $r still fails after the fix (exit $st)"
 	done
-	"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/$sc.plan2" 2>&1
+	"$SL" scan --root "$R" --dry-run --report "text:$T/report.txt" >"$T/$sc.plan2" 2>&1
 	expect_grep "^host $R: 0 fixes planned" "$T/$sc.plan2" "$sc: second plan is empty"
 	# the backup is the original, byte for byte, with its mode
 	bk=$(ls "$R"/etc/ssh/sshd_config.synolint-* 2>/dev/null)
@@ -68,7 +68,7 @@ for sc in seed-remote dsm-default; do
 	command -v shellcheck >/dev/null 2>&1 && { shellcheck -s sh "$rb" >/dev/null 2>&1 && ok || bad "$sc: shellcheck rollback"; }
 	sh "$rb" >"$T/$sc.rb" 2>&1 && ok || { bad "$sc: rollback failed"; cat "$T/$sc.rb" >&2; }
 	cmp -s "$R/etc/ssh/sshd_config" "$T/$sc.orig" && ok || bad "$sc: rollback did not restore sshd_config"
-	"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/$sc.plan3" 2>&1
+	"$SL" scan --root "$R" --dry-run --report "text:$T/report.txt" >"$T/$sc.plan3" 2>&1
 	[ "$(planned "$T/$sc.plan3")" = "$rules" ] && ok || bad "$sc: after the rollback the plan differs"
 done
 
@@ -76,7 +76,7 @@ done
 # nothing changed (no backup, no rollback script, modes kept).
 R=$T/changed/root
 tree seed-remote "$R"
-"$SL" scan --root "$R" --fix-script "$T/changed.sh" --report text:/dev/null >/dev/null 2>&1
+"$SL" scan --root "$R" --fix-script "$T/changed.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 printf '# edited by another admin\n' >>"$R/etc/ssh/sshd_config"
 before=$(snapshot "$R")
 sh "$T/changed.sh" >"$T/changed.out" 2>"$T/changed.err"
@@ -89,7 +89,7 @@ expect_nogrep "step=install" "$T/changed.out" "changed file: nothing installed"
 # a mode changed after the audit aborts as well
 R=$T/mode/root
 tree dsm-default "$R"
-"$SL" scan --root "$R" --fix-script "$T/mode.sh" --report text:/dev/null >/dev/null 2>&1
+"$SL" scan --root "$R" --fix-script "$T/mode.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 chmod 0770 "$R/volume1/homes/admin"
 before=$(snapshot "$R")
 sh "$T/mode.sh" >"$T/mode.out" 2>&1
@@ -103,7 +103,7 @@ R=$T/bad/root
 tree seed-remote "$R"
 sed -i '1i HostKey /nonexistent/synolint_test_key' "$R/etc/ssh/sshd_config"
 cp -p "$R/etc/ssh/sshd_config" "$T/bad.orig"
-"$SL" scan --root "$R" --fix-script "$T/bad.sh" --report text:/dev/null >/dev/null 2>&1
+"$SL" scan --root "$R" --fix-script "$T/bad.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 sh "$T/bad.sh" >"$T/bad.out" 2>"$T/bad.err"
 rc=$?
 [ "$rc" = 2 ] && ok || { bad "sshd -t failure: exit $rc, want 2"; cat "$T/bad.out" "$T/bad.err" >&2; }
@@ -124,11 +124,11 @@ chmod 0644 "$R/etc/ssh/sshd_config.d/10-site.conf"
 sed -i '1i Include /etc/ssh/sshd_config.d/*.conf' "$R/etc/ssh/sshd_config"
 chown 0 "$R/volume1/homes/ops"
 cp -p "$R/etc/ssh/sshd_config.d/10-site.conf" "$T/inc.orig"
-"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/inc.plan" 2>&1
+"$SL" scan --root "$R" --dry-run --report "text:$T/report.txt" >"$T/inc.plan" 2>&1
 expect_grep "^--- a/etc/ssh/sshd_config.d/10-site.conf$" "$T/inc.plan" "include: diff of the included file"
 expect_grep "^-LogLevel INFO$" "$T/inc.plan" "include: edited in place"
 expect_grep "^  fix     HOME-003  chown       user:ops$" "$T/inc.plan" "include: chown planned"
-"$SL" scan --root "$R" --fix-script "$T/inc.sh" --report text:/dev/null >/dev/null 2>&1
+"$SL" scan --root "$R" --fix-script "$T/inc.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 sh "$T/inc.sh" >"$T/inc.out" 2>"$T/inc.err"
 rc=$?
 [ "$rc" = 0 ] && ok || { bad "include: exit $rc"; cat "$T/inc.out" "$T/inc.err" >&2; }
@@ -140,19 +140,19 @@ grep -c '^LogLevel' "$R/etc/ssh/sshd_config" | grep -qx 1 && ok || bad "include:
 expect_nogrep "^--- a/etc/ssh/sshd_config$" "$T/inc.plan" "include: main file untouched"
 cmp -s "$R/etc/ssh/sshd_config.d/10-site.conf.synolint-"* "$T/inc.orig" && ok || bad "include: backup"
 [ "$(stat -c %u "$R/volume1/homes/ops")" = 1026 ] && ok || bad "include: home not given back"
-"$SL" scan --root "$R" --only HOME-003 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: HOME-003 still fails"
-"$SL" scan --root "$R" --only SSHD-015 --report text:/dev/null >/dev/null 2>&1 && ok || bad "include: SSHD-015 still fails"
+"$SL" scan --root "$R" --only HOME-003 --report "text:$T/report.txt" >/dev/null 2>&1 && ok || bad "include: HOME-003 still fails"
+"$SL" scan --root "$R" --only SSHD-015 --report "text:$T/report.txt" >/dev/null 2>&1 && ok || bad "include: SSHD-015 still fails"
 
 # A Port line on DSM (SSHD-021, risky: named with --only) is commented out
 R=$T/port/root
 tree seed-remote "$R"
 sed -i '1i Port 2222' "$R/etc/ssh/sshd_config"
-"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/port.plan" 2>&1
+"$SL" scan --root "$R" --dry-run --report "text:$T/report.txt" >"$T/port.plan" 2>&1
 expect_grep "^  skip    SSHD-021  sshd_remove file:/etc/ssh/sshd_config:1$" "$T/port.plan" "port: risky by default"
-"$SL" scan --root "$R" --only SSHD-021 --fix-script "$T/port.sh" --report text:/dev/null >/dev/null 2>&1
+"$SL" scan --root "$R" --only SSHD-021 --fix-script "$T/port.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 sh "$T/port.sh" >"$T/port.out" 2>&1 && ok || { bad "port: script failed"; cat "$T/port.out" >&2; }
 grep -qx '#Port 2222  # synolint SSHD-021' "$R/etc/ssh/sshd_config" && ok || bad "port: not commented out"
-"$SL" scan --root "$R" --only SSHD-021 --report text:/dev/null >/dev/null 2>&1 && ok || bad "port: SSHD-021 still fails"
+"$SL" scan --root "$R" --only SSHD-021 --report "text:$T/report.txt" >/dev/null 2>&1 && ok || bad "port: SSHD-021 still fails"
 
 # DSM's shell and tools are BusyBox: the same script under BusyBox ash with
 # only BusyBox applets on its PATH (the PATH line rewritten for the test).
@@ -166,20 +166,20 @@ if [ -n "$BB" ]; then
 	R=$T/bb/root
 	tree dsm-default "$R"
 	cp -p "$R/etc/ssh/sshd_config" "$T/bb.orig"
-	"$SL" scan --root "$R" --dry-run --report text:/dev/null >"$T/bb.plan" 2>&1
-	"$SL" scan --root "$R" --fix-script "$T/bb.sh" --report text:/dev/null >/dev/null 2>&1
+	"$SL" scan --root "$R" --dry-run --report "text:$T/report.txt" >"$T/bb.plan" 2>&1
+	"$SL" scan --root "$R" --fix-script "$T/bb.sh" --report "text:$T/report.txt" >/dev/null 2>&1
 	sed "s|^PATH=.*|PATH=$T/bbin|" "$T/bb.sh" >"$T/bb-path.sh"
 	"$BB" sh "$T/bb-path.sh" >"$T/bb.out" 2>"$T/bb.err"
 	rc=$?
 	[ "$rc" = 0 ] && ok || { bad "busybox: exit $rc"; cat "$T/bb.out" "$T/bb.err" >&2; }
 	for r in $(planned "$T/bb.plan"); do
-		"$SL" scan --root "$R" --only "$r" --report text:/dev/null >/dev/null 2>&1 &&
+		"$SL" scan --root "$R" --only "$r" --report "text:$T/report.txt" >/dev/null 2>&1 &&
 		    ok || bad "busybox: $r still fails"
 	done
 	cmp -s "$R/etc/ssh/sshd_config.synolint-"* "$T/bb.orig" && ok || bad "busybox: backup"
 	# a changed mode is seen through BusyBox ls too
 	chmod 0644 "$R/etc/ssh/sshd_config"
-	"$SL" scan --root "$R" --fix-script "$T/bb2.sh" --only SSHD-028 --report text:/dev/null >/dev/null 2>&1
+	"$SL" scan --root "$R" --fix-script "$T/bb2.sh" --only SSHD-028 --report "text:$T/report.txt" >/dev/null 2>&1
 	chmod 0640 "$R/etc/ssh/sshd_config"
 	sed "s|^PATH=.*|PATH=$T/bbin|" "$T/bb2.sh" >"$T/bb2-path.sh"
 	"$BB" sh "$T/bb2-path.sh" >"$T/bb2.out" 2>&1
@@ -193,7 +193,7 @@ fi
 # mount namespace with an empty /etc/ssh so nothing real is ever at stake.
 if command -v unshare >/dev/null 2>&1 && unshare --mount true 2>/dev/null; then
 	"$SL" scan --bundle "$SRC/examples/seed-remote.bundle" --fix-script "$T/other.sh" \
-	    --report text:/dev/null >/dev/null 2>&1
+	    --report "text:$T/report.txt" >/dev/null 2>&1
 	unshare --mount --propagation private sh -c \
 	    'mount -t tmpfs tmpfs /etc/ssh && sh "$1"' sh "$T/other.sh" >"$T/other.out" 2>"$T/other.err"
 	rc=$?
