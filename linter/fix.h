@@ -250,7 +250,9 @@ int	fix_plan_print(FILE *, const struct fix_plan *);
 struct fix_script_opts {
 	const char	*stamp;		/* backup suffix (letters, digits, "._-"); NULL:
 					   date +%Y%m%d%H%M%S at run time */
-	int		 no_reload;	/* 1: skip the reload step (fix_apply reloads itself) */
+	int		 no_reload;	/* 1: skip the reload step (fix_apply reloads
+					   itself); the rollback it writes then
+					   does not reload either */
 };
 /* The script for one host (a whole script: #!/bin/sh ... exit). */
 int	fix_script_render(const struct fix_plan *, const struct fix_script_opts *,
