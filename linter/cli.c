@@ -65,7 +65,7 @@ static const struct opt_def opt_table[] = {
 	{ "fail-on", OPT_FAIL_ON, "SEVERITY", C_SCAN,
 	  "exit 1 on findings at or above info|low|medium|high|critical (default: low)" },
 	{ "fix", OPT_FIX, NULL, C_SCAN,
-	  "apply the fixes over the host's session (not implemented yet: use --fix-script)" },
+	  "apply the fixes over each host's session (SSH targets only), verify a new login, roll back if it fails, rescan" },
 	{ "fix-risky", OPT_FIX_RISKY, NULL, C_SCAN,
 	  "also plan fixes that may cut off logins (else only those named exactly by --only)" },
 	{ "fix-script", OPT_FIX_SCRIPT, "FILE", C_SCAN,
@@ -125,7 +125,7 @@ static const struct {
 	  "scan [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
 	  "              [--local] [--report FORMAT[:PATH]]... [--fail-on SEVERITY]\n"
 	  "              [--rules DIR]... [--only ID]... [--skip ID]... [--waivers FILE]\n"
-	  "              [--dry-run] [--fix-script FILE] [--fix-risky] [SSH OPTIONS]",
+	  "              [--dry-run] [--fix-script FILE] [--fix] [--fix-risky] [SSH OPTIONS]",
 	  "audit hosts and report findings" },
 	{ "capture", CMD_CAPTURE,
 	  "capture (HOST | --root DIR | --local) -o FILE [SSH OPTIONS]",
@@ -548,9 +548,14 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			    "or --local");
 		if (o->jobs == 0)
 			o->jobs = CLI_DEFAULT_JOBS;
-		if (o->fix)	/* fix_apply.c (helper fixapply) lifts this */
-			return usage_error(cmd, "%s", "--fix is not implemented "
-			    "yet: use --dry-run, or --fix-script FILE and run it");
+		if (o->fix && (o->dry_run || o->fix_script != NULL))
+			return usage_error(cmd, "%s", "--fix cannot be combined "
+			    "with --dry-run or --fix-script");
+		if (o->fix && cli_count_remote(o) != o->ntargets)
+			return usage_error(cmd, "%s", "--fix applies over SSH "
+			    "only (it must prove a new login works): for --root, "
+			    "--local or --bundle targets write --fix-script FILE "
+			    "and run it");
 		if (o->fix_risky && !o->dry_run && o->fix_script == NULL &&
 		    !o->fix)
 			return usage_error(cmd, "%s", "--fix-risky needs "

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "cmd_fix.h"
 #include "cmd_keys.h"
+#include "fix_apply.h"
 #include "engine.h"
 #include "err.h"
 #include "facts.h"
@@ -68,7 +69,8 @@ cmd_scan(const struct acquire_ctx *ctx)
 	struct engine_opts eo = { NULL, NULL };
 	struct waivers *wv = NULL;
 	struct fix_run fr;
-	int fixing = o->dry_run || o->fix_script != NULL;
+	struct fix_apply fa;
+	int fixing = !o->fix && (o->dry_run || o->fix_script != NULL);
 	size_t i, nspecs = 0;
 	int ex = EXIT_USAGE, r;
 
@@ -106,7 +108,22 @@ cmd_scan(const struct acquire_ctx *ctx)
 		eo.skip = (const char *const *)o->skip.v;
 
 	memset(&fr, 0, sizeof(fr));
-	if (fixing) {
+	memset(&fa, 0, sizeof(fa));
+	if (o->fix) {
+		/*
+		 * Plan (refusing what would cut our own login) over sessions
+		 * kept open, apply over them, then rescan: the reports show
+		 * the state after the fixes.
+		 */
+		fix_apply_init(&fa, ctx, wv);
+		fleet_scan_hook(&fa.ctx, rs, &eo, &sr, fix_apply_hook, &fa);
+		fix_apply_run(&fa);
+		scan_result_cleanup(&sr);
+		scan_result_init(&sr, NULL);
+		sr.rules = rs;
+		sr.fail_on = o->fail_on;
+		fleet_scan(ctx, rs, &eo, &sr);
+	} else if (fixing) {
 		fix_run_init(&fr, o, wv);
 		fleet_scan_hook(ctx, rs, &eo, &sr, fix_run_hook, &fr);
 	} else
@@ -129,6 +146,11 @@ cmd_scan(const struct acquire_ctx *ctx)
 	}
 	if (fixing && fix_run_finish(&fr) != SL_OK)
 		ex = EXIT_USAGE;
+	if (o->fix) {
+		fix_apply_print(stdout, &fa, &sr);
+		if (ex == EXIT_CLEAN && fix_apply_failed(&fa))
+			ex = EXIT_HOSTFAIL;
+	}
 	if (ex == EXIT_CLEAN) {
 		if (scan_result_count_failed_hosts(&sr) > 0)
 			ex = EXIT_HOSTFAIL;
@@ -141,6 +163,8 @@ cmd_scan(const struct acquire_ctx *ctx)
 	free(specs);
 	if (fixing)
 		fix_run_cleanup(&fr);
+	if (o->fix)
+		fix_apply_cleanup(&fa);
 	scan_result_cleanup(&sr);
 	waivers_free(wv);
 	ruleset_free(rs);
@@ -312,7 +336,7 @@ int
 main(int argc, char **argv)
 {
 	struct cli_opts o;
-	struct acquire_ctx ctx = { NULL, NULL };
+	struct acquire_ctx ctx = { NULL, NULL, NULL };
 	char *password = NULL;
 	int r, ex = EXIT_USAGE, ssh_up = 0;
 
