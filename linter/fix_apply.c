@@ -3,6 +3,7 @@
  * time, then script over the scan's session -> markers -> a new login ->
  * rollback when needed -> a new login again. One function per step.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -472,12 +473,32 @@ apply_one(size_t i, void *arg)
 	sbuf_cleanup(&err);
 }
 
+/*
+ * Test hook: with SYNOLINT_TEST_FIX_PAUSE=FILE, create FILE between plan and
+ * apply and wait (at most 60 s) until the test removes it, so a test can
+ * change a host behind synolint's back.
+ */
+static void
+test_pause(void)
+{
+	const char *f = getenv(FIX_PAUSE_ENV);
+	FILE *fp;
+	int k;
+
+	if (f == NULL || *f == '\0' || (fp = fopen(f, "w")) == NULL)
+		return;
+	(void)fclose(fp);
+	for (k = 0; k < 600 && access(f, F_OK) == 0; k++)
+		(void)usleep(100000);
+}
+
 void
 fix_apply_run(struct fix_apply *fa)
 {
 	const char **labels = xcalloc(fa->n + 1, sizeof(*labels));
 	size_t i;
 
+	test_pause();
 	for (i = 0; i < fa->n; i++)
 		labels[i] = acquire_label(&fa->fr.opts->targets[i]);
 	fleet_run(fa->n, fa->fr.opts->jobs, 1, labels, apply_one, fa);
@@ -552,6 +573,18 @@ fix_apply_print(FILE *fp, const struct fix_apply *fa,
 		if (o->rollback != NULL)
 			fprintf(fp, "  rollback %s\n", o->rollback);
 	}
+}
+
+int
+fix_apply_changed(const struct fix_apply *fa)
+{
+	size_t i;
+
+	for (i = 0; i < fa->n; i++)
+		if (fa->out[i].outcome != FIXO_NONE &&
+		    fa->out[i].outcome != FIXO_ABORTED)
+			return 1;
+	return 0;
 }
 
 int

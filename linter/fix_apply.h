@@ -22,6 +22,9 @@
 #include "strv.h"
 
 #define FIX_FAULT_ENV	"SYNOLINT_TEST_FIX_FAULT"
+/* Test hook: SYNOLINT_TEST_FIX_PAUSE=FILE is created between plan and
+   apply; synolint waits (up to 60 s) until it is removed. */
+#define FIX_PAUSE_ENV	"SYNOLINT_TEST_FIX_PAUSE"
 
 enum fix_outcome {
 	FIXO_NONE,		/* nothing planned */
@@ -59,6 +62,8 @@ void	fix_apply_run(struct fix_apply *);
 /* The "fixes" section of the text output, rescan findings in sr. */
 void	fix_apply_print(FILE *, const struct fix_apply *,
 	    const struct scan_result *rescan);
+/* Whether some host may have changed (a rescan is needed). */
+int	fix_apply_changed(const struct fix_apply *);
 /* Whether some host's fix failed outright (exit 3). */
 int	fix_apply_failed(const struct fix_apply *);
 const char *fix_outcome_name(enum fix_outcome);

@@ -118,11 +118,13 @@ cmd_scan(const struct acquire_ctx *ctx)
 		fix_apply_init(&fa, ctx, wv);
 		fleet_scan_hook(&fa.ctx, rs, &eo, &sr, fix_apply_hook, &fa);
 		fix_apply_run(&fa);
-		scan_result_cleanup(&sr);
-		scan_result_init(&sr, NULL);
-		sr.rules = rs;
-		sr.fail_on = o->fail_on;
-		fleet_scan(ctx, rs, &eo, &sr);
+		if (fix_apply_changed(&fa)) {
+			scan_result_cleanup(&sr);
+			scan_result_init(&sr, NULL);
+			sr.rules = rs;
+			sr.fail_on = o->fail_on;
+			fleet_scan(ctx, rs, &eo, &sr);
+		}
 	} else if (fixing) {
 		fix_run_init(&fr, o, wv);
 		fleet_scan_hook(ctx, rs, &eo, &sr, fix_run_hook, &fr);
