@@ -16,6 +16,7 @@
 #include "log.h"
 #include "session.h"
 #include "session_ssh.h"
+#include "shquote.h"
 #include "sl_limits.h"
 #include "xmalloc.h"
 
@@ -125,8 +126,12 @@ fix_apply_hook(size_t i, const struct facts *f, const struct host_result *h,
 	l.port = session_ssh_port(s);
 	strv_init(&cand);
 	strv_init(&refused);
+	/*
+	 * r < 0: the fixed configuration does not even parse; sshd -t in the
+	 * script rejects it before it is installed, so it is not judged here.
+	 */
 	r = fix_lockout_check(fa->fr.plans[i], f, &l, &why);
-	while (r != 0) {
+	while (r > 0) {
 		struct fix_plan *p = fa->fr.plans[i], *np = NULL;
 		const char *culprit = NULL;
 
@@ -144,7 +149,7 @@ fix_apply_hook(size_t i, const struct facts *f, const struct host_result *h,
 			np = replan(fa, i, f, h, &refused);
 			free(why2);
 			why2 = NULL;
-			if (np != NULL && fix_lockout_check(np, f, &l, &why2) == 0)
+			if (np != NULL && fix_lockout_check(np, f, &l, &why2) <= 0)
 				culprit = cand.v[c];
 			fix_plan_free(np);
 			np = NULL;
@@ -179,7 +184,7 @@ fix_apply_hook(size_t i, const struct facts *f, const struct host_result *h,
 		why = NULL;
 		r = fix_lockout_check(np, f, &l, &why);
 	}
-	if (r != 0) {
+	if (r > 0) {
 		/* Still cut and nothing risky to drop: apply nothing. */
 		strv_push_owned(&o->refused, xprintf("host: %s", why != NULL ?
 		    why : "the fixed configuration cannot be evaluated"));
@@ -302,6 +307,17 @@ read_markers(const struct sbuf *out, struct fix_host_outcome *o,
 	return done;
 }
 
+static int
+validate_failed(const struct fix_host_outcome *o)
+{
+	size_t k;
+
+	for (k = 0; k < o->steps.n; k++)
+		if (strncmp(o->steps.v[k], "validate failed ", 16) == 0)
+			return 1;
+	return 0;
+}
+
 /* Runs script on host i: the scan's session, else a new one. */
 static int
 run_script(struct fix_apply *fa, size_t i, const struct sbuf *script,
@@ -349,6 +365,40 @@ verify_login(struct fix_apply *fa, size_t i, int fault, char **whyp)
 	return r;
 }
 
+/*
+ * An interrupted script may leave its temp file (PATH.synolint-new.XXXXXX)
+ * beside an edited file: the rollback removes it first. Inserted after the
+ * "#!/bin/sh" line, as the rollback ends with exit.
+ */
+static int
+add_temp_cleanup(const struct fix_plan *p, struct sbuf *script)
+{
+	struct sbuf nb;
+	const char *nl;
+	size_t i;
+
+	(void)sbuf_putc(script, '\0');
+	script->len--;
+	if ((nl = strchr(script->data, '\n')) == NULL)
+		return SL_ERR_INTERNAL;
+	sbuf_init(&nb, script->max);
+	(void)sbuf_put(&nb, script->data, (size_t)(nl - script->data) + 1);
+	for (i = 0; i < p->nedits; i++) {
+		char *q;
+
+		if (!fix_edit_used(p, i))
+			continue;
+		q = shquote(p->edits[i].path);
+		(void)sbuf_putf(&nb, "rm -f -- %s.synolint-new.*\n", q);
+		free(q);
+	}
+	(void)sbuf_put(&nb, nl + 1, script->len - (size_t)(nl + 1 -
+	    script->data));
+	sbuf_cleanup(script);
+	*script = nb;
+	return SL_OK;
+}
+
 /* Restores the backups of this run and reloads; then a new login. */
 static void
 roll_back(struct fix_apply *fa, size_t i, const char *cause)
@@ -367,6 +417,8 @@ roll_back(struct fix_apply *fa, size_t i, const char *cause)
 	res.err = NULL;
 	res.status = -1;
 	r = fix_rollback_render(fa->fr.plans[i], o->stamp, &script);
+	if (r == SL_OK)
+		r = add_temp_cleanup(fa->fr.plans[i], &script);
 	if (r == SL_OK)
 		r = run_script(fa, i, &script, &res, &d);
 	if (r == SL_OK)
@@ -446,7 +498,10 @@ apply_one(size_t i, void *arg)
 		goto out;
 	}
 	if (r != SL_OK || res.status != 0 || !done) {
-		if (r == SL_OK && res.status == 2)
+		if (r == SL_OK && res.status == 2 && validate_failed(o))
+			cause = xstrdup("sshd -t rejected the new configuration, "
+			    "so it was not installed");
+		else if (r == SL_OK && res.status == 2)
 			cause = xstrdup("a step failed (the script rolled "
 			    "back itself)");
 		else

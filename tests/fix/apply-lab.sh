@@ -25,7 +25,7 @@ SYN=${SL_SYNOLINT:-}
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/sl-fix-apply.XXXXXX") || exit 1
 S=$T/lab
-trap 'lab down --state "$S" >/dev/null 2>&1; rm -rf -- "$T"' EXIT
+trap 'lab down --state "$S" >/dev/null 2>&1; [ -n "${KEEP:-}" ] || rm -rf -- "$T"; echo "$T"' EXIT
 trap 'exit 130' INT TERM
 
 passed=0
@@ -61,7 +61,8 @@ cp "$(cfg nas4)" "$T/orig4"
 for pt in after_temp before_rename after_rename during_verify; do
 	SYNOLINT_TEST_FIX_FAULT=$pt fix "$T/f.out" root@nas2
 	if grep -q "^host root@nas2: rolled back: " "$T/f.out" &&
-	    cmp -s "$T/orig" "$(cfg nas2)" && login nas2; then
+	    cmp -s "$T/orig" "$(cfg nas2)" && login nas2 &&
+	    ! ls "$(tree nas2)"/etc/ssh/sshd_config.synolint-new.* >/dev/null 2>&1; then
 		ok "fault $pt: rolled back, old configuration, original login works"
 	else
 		bad "fault $pt" "$T/f.out"
@@ -69,17 +70,26 @@ for pt in after_temp before_rename after_rename during_verify; do
 	rm -f "$(tree nas2)"/etc/ssh/*.synolint-* "$(tree nas2)"/etc/ssh/synolint-rollback-*
 done
 
-# -- a fix that makes sshd -t fail is never installed
-mkdir -p "$T/keys"
-mv "$(tree nas2)"/etc/ssh/ssh_host_* "$T/keys/"
-fix "$T/t.out" root@nas2
-mv "$T/keys"/* "$(tree nas2)/etc/ssh/"
-if grep -q "validate failed" "$T/t.out" || ! grep -q "^host root@nas2: applied" "$T/t.out"; then
-	if cmp -s "$T/orig" "$(cfg nas2)" && login nas2; then
-		ok "sshd -t fails: nothing installed, login works"
-	else bad "sshd -t fails: config changed or login broken" "$T/t.out"; fi
+# -- a fix that makes sshd -t fail is never installed (a test rule whose
+# fix sets an invalid value)
+mkdir -p "$T/rules"
+cat >"$T/rules/bad.rules" <<'RULE'
+rule TEST-901
+	title		"test: a fix that sshd -t rejects"
+	severity	low
+	scope		host
+	check		sshd_value_in X11Forwarding never-this
+	rationale	"Only for the --fix tests: its fix is an invalid value."
+	fix		sshd_set X11Forwarding maybe
+end
+RULE
+fix "$T/t.out" root@nas2 --rules "$T/rules" --only TEST-901
+if grep -q "^host root@nas2: rolled back: sshd -t rejected the new configuration" "$T/t.out" &&
+    cmp -s "$T/orig" "$(cfg nas2)" && login nas2 &&
+    ! ls "$(tree nas2)"/etc/ssh/sshd_config.synolint-new.* >/dev/null 2>&1; then
+	ok "sshd -t fails: nothing installed, no temp file left, login works"
 else
-	bad "sshd -t fails: reported applied" "$T/t.out"
+	bad "sshd -t fails" "$T/t.out"
 fi
 rm -f "$(tree nas2)"/etc/ssh/*.synolint-* "$(tree nas2)"/etc/ssh/synolint-rollback-*
 
