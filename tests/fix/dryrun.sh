@@ -110,8 +110,8 @@ wait
 expect_grep "hardened.bundle" "$T/fifo.out" "the report went through the fifo"
 
 # option errors: exit 2, one line, nothing written
-expect_exit 2 "--fix is not there yet" -- "$SL" scan --bundle "$EX/seed-remote.bundle" --fix
-expect_grep "not implemented yet" "$T/err" "--fix message"
+expect_exit 2 "--fix on a bundle" -- "$SL" scan --bundle "$EX/seed-remote.bundle" --fix
+expect_grep "applies over SSH only" "$T/err" "--fix message"
 expect_exit 2 "--fix-risky alone" -- "$SL" scan --bundle "$EX/seed-remote.bundle" --fix-risky
 expect_exit 2 "--fix-script into a missing directory" -- "$SL" scan --bundle "$EX/seed-remote.bundle" \
     --fix-script "$T/no/such/dir/fix.sh" --report "text:$T/report.txt"
