@@ -25,7 +25,7 @@ SYN=${SL_SYNOLINT:-}
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/sl-fix-apply.XXXXXX") || exit 1
 S=$T/lab
-trap 'lab down --state "$S" >/dev/null 2>&1; [ -n "${KEEP:-}" ] || rm -rf -- "$T"; echo "$T"' EXIT
+trap 'lab down --state "$S" >/dev/null 2>&1; if [ -n "${KEEP:-}" ]; then echo "kept $T"; else rm -rf -- "$T"; fi' EXIT
 trap 'exit 130' INT TERM
 
 passed=0
