@@ -11,6 +11,13 @@ out() {	# NAME: the command output for that marker
 	seed-remote) "$SL" scan --bundle examples/seed-remote.bundle --color never | sed -n 1,32p; echo "  ..." ;;
 	dsm-default) "$SL" scan --bundle examples/dsm-default.bundle --color never | sed -n 1,5p; echo "  ..." ;;
 	hardened) "$SL" scan --bundle examples/hardened.bundle --color never ;;
+	seed-remote-dry-run)
+		"$SL" scan --bundle examples/seed-remote.bundle --dry-run \
+		    --report "text:$tmp.report" >"$tmp.dry" || true
+		sed -n '/^host /,/^  manual/p' "$tmp.dry" | sed '$d'
+		echo "  manual  ... (advice only, not applied)"
+		sed -n '/^--- a/,$p' "$tmp.dry"
+		rm -f "$tmp.dry" "$tmp.report" ;;
 	esac
 }
 tmp=$(mktemp README.md.XXXXXX)

@@ -17,9 +17,9 @@ acquire_label(const struct cli_target *t)
 	return t->kind == TARGET_LOCAL ? "local" : t->arg;
 }
 
-static int
-open_ssh(const struct acquire_ctx *ctx, const struct cli_target *t,
-    struct session **sp, struct diag *d)
+void
+acquire_ssh_opts(const struct acquire_ctx *ctx, const struct cli_target *t,
+    struct ssh_conn_opts *cop)
 {
 	const struct remote_opts *ro = &ctx->opts->remote;
 	struct ssh_conn_opts co;
@@ -34,6 +34,16 @@ open_ssh(const struct acquire_ctx *ctx, const struct cli_target *t,
 	co.become_password = ctx->become_password;
 	co.timeout_s = ctx->opts->timeout_s;
 	co.label = acquire_label(t);
+	*cop = co;
+}
+
+static int
+open_ssh(const struct acquire_ctx *ctx, const struct cli_target *t,
+    struct session **sp, struct diag *d)
+{
+	struct ssh_conn_opts co;
+
+	acquire_ssh_opts(ctx, t, &co);
 	return session_ssh_open(&co, sp, d);
 }
 
@@ -65,6 +75,11 @@ acquire_bundle_bytes(const struct acquire_ctx *ctx,
 		    session_ssh_banner(s), session_ssh_hostkey(s) != NULL ?
 		    session_ssh_hostkey(s) : "?");
 	r = collector_run(s, NULL, out, d);
+	if (r == SL_OK && ctx->sessions != NULL) {
+		/* --fix: the same session applies the fixes later. */
+		ctx->sessions[t - ctx->opts->targets] = s;
+		s = NULL;
+	}
  out:
 	session_free(s);
 	return r;

@@ -15,7 +15,18 @@
 struct acquire_ctx {
 	const struct cli_opts	*opts;
 	const char		*become_password;	/* NULL: sudo -n */
+	/*
+	 * NULL, or one slot per target of opts: a target's session is kept
+	 * there after its collector ran (--fix applies over it; the caller
+	 * frees them). Each worker writes only its own slot.
+	 */
+	struct session		**sessions;
 };
+
+struct ssh_conn_opts;
+/* The connection options of a remote target (borrowing from ctx and t). */
+void	acquire_ssh_opts(const struct acquire_ctx *, const struct cli_target *,
+	    struct ssh_conn_opts *);
 
 /* The label a target has in reports: the directory, bundle path, remote
    target as written, or "local". */

@@ -1,4 +1,9 @@
-/* atomicfile.c — temp file + rename so no reader ever sees a half-written file. */
+/*
+ * atomicfile.c — temp file + rename so no reader ever sees a half-written
+ * file. A path that exists and is not a regular file (/dev/null, a fifo,
+ * /dev/stdout) is written in place: renaming over it would replace a device
+ * node with a regular file (as root, /dev/null itself).
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +20,20 @@ atomicfile_open(struct atomicfile *af, const char *path, struct diag *d)
 {
 	int fd;
 
+	struct stat st;
+
 	memset(af, 0, sizeof(*af));
 	af->path = xstrdup(path);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			errno = EISDIR;
+		if (S_ISDIR(st.st_mode) || (af->fp = fopen(path, "w")) == NULL) {
+			diag_errno(d, "cannot open %s", path);
+			atomicfile_abort(af);
+			return SL_ERR_SYSTEM;
+		}
+		return SL_OK;
+	}
 	af->tmp = xprintf("%s.XXXXXX", path);
 	if ((fd = mkstemp(af->tmp)) == -1) {
 		diag_errno(d, "cannot create %s", af->tmp);
@@ -41,15 +58,19 @@ atomicfile_commit(struct atomicfile *af, struct diag *d)
 	if (af->fp == NULL)
 		return SL_ERR_INTERNAL;
 	if (fflush(af->fp) != 0 || ferror(af->fp)) {
-		diag_errno(d, "cannot write %s", af->tmp);
+		diag_errno(d, "cannot write %s", af->tmp ? af->tmp : af->path);
 		goto out;
 	}
 	if (fclose(af->fp) != 0) {
 		af->fp = NULL;
-		diag_errno(d, "cannot write %s", af->tmp);
+		diag_errno(d, "cannot write %s", af->tmp ? af->tmp : af->path);
 		goto out;
 	}
 	af->fp = NULL;
+	if (af->tmp == NULL) {	/* written in place */
+		r = SL_OK;
+		goto out;
+	}
 	if (rename(af->tmp, af->path) != 0) {
 		diag_errno(d, "cannot rename %s to %s", af->tmp, af->path);
 		goto out;

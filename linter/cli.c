@@ -45,6 +45,8 @@ struct opt_def {
 
 /* Report options, numbered apart so other option work merges cleanly. */
 enum { OPT_WAIVERS = 400 };
+/* Fix options (fix.h), numbered apart too. */
+enum { OPT_DRY_RUN = 500, OPT_FIX_SCRIPT, OPT_FIX_RISKY, OPT_FIX };
 
 static const struct opt_def opt_table[] = {
 	{ "accept-new", OPT_ACCEPT_NEW, NULL, C_REMOTE,
@@ -57,10 +59,18 @@ static const struct opt_def opt_table[] = {
 	  "audit a bundle saved by `synolint capture` (repeatable)" },
 	{ "color", OPT_COLOR, "WHEN", C_SCAN,
 	  "colour the text report: auto (default, on a TTY), always, never" },
+	{ "dry-run", OPT_DRY_RUN, NULL, C_SCAN,
+	  "print each host's fix plan and the diff of every file it would change; change nothing" },
 	{ "dump", OPT_DUMP, NULL, C_RULES,
 	  "print the whole rule set in normalised rule-file syntax" },
 	{ "fail-on", OPT_FAIL_ON, "SEVERITY", C_SCAN,
 	  "exit 1 on findings at or above info|low|medium|high|critical (default: low)" },
+	{ "fix", OPT_FIX, NULL, C_SCAN,
+	  "apply the fixes over each host's session (SSH targets only), verify a new login, roll back if it fails, rescan" },
+	{ "fix-risky", OPT_FIX_RISKY, NULL, C_SCAN,
+	  "also plan fixes that may cut off logins (else only those named exactly by --only)" },
+	{ "fix-script", OPT_FIX_SCRIPT, "FILE", C_SCAN,
+	  "write the fixes as one reviewable POSIX sh script (mode 0700) to run on the hosts" },
 	{ "format", OPT_FORMAT, "FORMAT", C_KEYS,
 	  "text (default), json or dot (Graphviz: dot -Tsvg)" },
 	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES | C_KEYS,
@@ -80,7 +90,7 @@ static const struct opt_def opt_table[] = {
 	{ "match", OPT_MATCH, "SPEC", C_EFF,
 	  "connection context as `sshd -T -C`: user=U,host=H,addr=A,laddr=L,lport=P,rdomain=R" },
 	{ "only", OPT_ONLY, "ID", C_SCAN,
-	  "evaluate only this rule id or glob (repeatable)" },
+	  "evaluate (and fix) only this rule id or glob (repeatable)" },
 	{ "openssh-version", OPT_OPENSSH, "X.Y", C_SCAN | C_EFF | C_KEYS,
 	  "OpenSSH version of the target when the bundle does not tell (default 9.2)" },
 	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE,
@@ -96,7 +106,7 @@ static const struct opt_def opt_table[] = {
 	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES,
 	  "also load every *.rules file in DIR (repeatable)" },
 	{ "skip", OPT_SKIP, "ID", C_SCAN,
-	  "do not evaluate this rule id or glob (repeatable)" },
+	  "do not evaluate (or fix) this rule id or glob (repeatable)" },
 	{ "ssh-config", OPT_SSH_CONFIG, "FILE", C_REMOTE,
 	  "ssh client config to read instead of ~/.ssh/config, /etc/ssh/ssh_config" },
 	{ "timeout", OPT_TIMEOUT, "SECONDS", C_REMOTE,
@@ -116,7 +126,7 @@ static const struct {
 	  "scan [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
 	  "              [--local] [--report FORMAT[:PATH]]... [--fail-on SEVERITY]\n"
 	  "              [--rules DIR]... [--only ID]... [--skip ID]... [--waivers FILE]\n"
-	  "              [SSH OPTIONS]",
+	  "              [--dry-run] [--fix-script FILE] [--fix] [--fix-risky] [SSH OPTIONS]",
 	  "audit hosts and report findings" },
 	{ "capture", CMD_CAPTURE,
 	  "capture (HOST | --root DIR | --local) -o FILE [SSH OPTIONS]",
@@ -432,6 +442,18 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		case OPT_ALL:
 			o->all = 1;
 			break;
+		case OPT_DRY_RUN:
+			o->dry_run = 1;
+			break;
+		case OPT_FIX_SCRIPT:
+			set_str(&o->fix_script, optarg);
+			break;
+		case OPT_FIX_RISKY:
+			o->fix_risky = 1;
+			break;
+		case OPT_FIX:
+			o->fix = 1;
+			break;
 		case OPT_IDENTITY:
 			set_str(&o->remote.identity, optarg);
 			break;
@@ -534,6 +556,18 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			    "or --local");
 		if (o->jobs == 0)
 			o->jobs = CLI_DEFAULT_JOBS;
+		if (o->fix && (o->dry_run || o->fix_script != NULL))
+			return usage_error(cmd, "%s", "--fix cannot be combined "
+			    "with --dry-run or --fix-script");
+		if (o->fix && cli_count_remote(o) != o->ntargets)
+			return usage_error(cmd, "%s", "--fix applies over SSH "
+			    "only (it must prove a new login works): for --root, "
+			    "--local or --bundle targets write --fix-script FILE "
+			    "and run it");
+		if (o->fix_risky && !o->dry_run && o->fix_script == NULL &&
+		    !o->fix)
+			return usage_error(cmd, "%s", "--fix-risky needs "
+			    "--dry-run, --fix-script FILE or --fix");
 		return 0;
 	case CMD_CAPTURE:
 	case CMD_SSHD_EFFECTIVE:
@@ -633,5 +667,6 @@ cli_opts_cleanup(struct cli_opts *o)
 	free(o->rule_id);
 	free(o->format);
 	free(o->waivers);
+	free(o->fix_script);
 	memset(o, 0, sizeof(*o));
 }

@@ -63,6 +63,11 @@ struct cli_opts {
 	int			 jobs;		/* --jobs, hosts in parallel */
 	int			 timeout_s;	/* --timeout per host; 0: default */
 	char			*format;	/* keys --format text|json|dot */
+	/* scan: the fixer (fix.h) */
+	int			 dry_run;	/* --dry-run */
+	char			*fix_script;	/* --fix-script FILE */
+	int			 fix_risky;	/* --fix-risky */
+	int			 fix;		/* --fix (fix_apply.c) */
 };
 
 /* The number of remote targets in o. */

@@ -131,8 +131,11 @@ add_finding(const struct pred_ctx *ctx, const char *defobj,
 	f->loc_file = res->loc_file != NULL ? xstrdup(res->loc_file) : NULL;
 	f->loc_line = res->loc_line;
 	f->breaks_login = res->breaks_login ? 1 : 0;
-	if (res->verdict == VERDICT_FAIL)
+	if (res->verdict == VERDICT_FAIL) {
 		f->fix = render_fix(ctx, res);
+		if (res->path != NULL)
+			f->fix_path = xstrdup(res->path);
+	}
 }
 
 static void

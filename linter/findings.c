@@ -21,6 +21,7 @@ finding_cleanup(struct finding *f)
 	free(f->evidence);
 	free(f->loc_file);
 	free(f->fix);
+	free(f->fix_path);
 	if (f->waiver != NULL) {
 		free(f->waiver->file);
 		free(f->waiver->expires);

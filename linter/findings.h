@@ -36,6 +36,8 @@ struct finding {
 	unsigned int		 breaks_login:1; /* sshd refuses key login today */
 	char			*fix;		/* owned: the concrete fix for this object, may be NULL */
 	struct finding_waiver	*waiver;	/* owned: set when verdict is VERDICT_WAIVED */
+	char			*fix_path;	/* owned: the real path a chmod/chown fix
+						   acts on (FAIL only), may be NULL */
 };
 
 struct findings {

@@ -112,6 +112,8 @@ struct scan_job {
 	size_t				 first;	/* host index of target 0 */
 	struct trust_host		**keys;	/* one per host (NULL: failed) */
 	int				 defer;	/* fleet rules run after all hosts */
+	fleet_host_hook			 hook;	/* may be NULL */
+	void				*hook_arg;
 };
 
 static void
@@ -168,6 +170,8 @@ scan_one(size_t i, void *arg)
 		if (f->host.dsm_version != NULL)
 			h->dsm_version = xstrdup(f->host.dsm_version);
 		findings_sort(&h->findings);
+		if (j->hook != NULL)
+			j->hook(i, f, h, j->hook_arg);
 	}
 	facts_free(f);
 }
@@ -206,6 +210,14 @@ void
 fleet_scan(const struct acquire_ctx *ctx, const struct ruleset *rs,
     const struct engine_opts *eo, struct scan_result *sr)
 {
+	fleet_scan_hook(ctx, rs, eo, sr, NULL, NULL);
+}
+
+void
+fleet_scan_hook(const struct acquire_ctx *ctx, const struct ruleset *rs,
+    const struct engine_opts *eo, struct scan_result *sr,
+    fleet_host_hook hook, void *arg)
+{
 	const struct cli_opts *o = ctx->opts;
 	struct scan_job j;
 	const char **labels;
@@ -221,6 +233,8 @@ fleet_scan(const struct acquire_ctx *ctx, const struct ruleset *rs,
 	j.eo = eo;
 	j.sr = sr;
 	j.first = first;
+	j.hook = hook;
+	j.hook_arg = arg;
 	j.diags = xcalloc(o->ntargets + 1, sizeof(*j.diags));
 	for (i = 0; i < o->ntargets; i++)
 		diag_init(&j.diags[i]);

@@ -33,4 +33,16 @@ void	fleet_run(size_t n, int jobs, int progress, const char *const *labels,
 void	fleet_scan(const struct acquire_ctx *ctx, const struct ruleset *rs,
 	    const struct engine_opts *eo, struct scan_result *sr);
 
+/*
+ * As fleet_scan, and for every host that was scanned calls hook(i, facts,
+ * host, arg) in its worker thread, after its findings are in (fleet rules
+ * excepted) and before its facts are freed; i is the target's index.
+ * The fixer plans there (fix.h).
+ */
+typedef void (*fleet_host_hook)(size_t i, const struct facts *,
+	    const struct host_result *, void *arg);
+void	fleet_scan_hook(const struct acquire_ctx *ctx, const struct ruleset *rs,
+	    const struct engine_opts *eo, struct scan_result *sr,
+	    fleet_host_hook hook, void *arg);
+
 #endif

@@ -13,7 +13,9 @@
 #include "atomicfile.h"
 #include "become.h"
 #include "cli.h"
+#include "cmd_fix.h"
 #include "cmd_keys.h"
+#include "fix_apply.h"
 #include "engine.h"
 #include "err.h"
 #include "facts.h"
@@ -66,6 +68,9 @@ cmd_scan(const struct acquire_ctx *ctx)
 	struct report_opts ropts = { 0, o->all };
 	struct engine_opts eo = { NULL, NULL };
 	struct waivers *wv = NULL;
+	struct fix_run fr;
+	struct fix_apply fa;
+	int fixing = !o->fix && (o->dry_run || o->fix_script != NULL);
 	size_t i, nspecs = 0;
 	int ex = EXIT_USAGE, r;
 
@@ -102,7 +107,29 @@ cmd_scan(const struct acquire_ctx *ctx)
 	if (o->skip.n > 0)
 		eo.skip = (const char *const *)o->skip.v;
 
-	fleet_scan(ctx, rs, &eo, &sr);
+	memset(&fr, 0, sizeof(fr));
+	memset(&fa, 0, sizeof(fa));
+	if (o->fix) {
+		/*
+		 * Plan (refusing what would cut our own login) over sessions
+		 * kept open, apply over them, then rescan: the reports show
+		 * the state after the fixes.
+		 */
+		fix_apply_init(&fa, ctx, wv);
+		fleet_scan_hook(&fa.ctx, rs, &eo, &sr, fix_apply_hook, &fa);
+		fix_apply_run(&fa);
+		if (fix_apply_changed(&fa)) {
+			scan_result_cleanup(&sr);
+			scan_result_init(&sr, NULL);
+			sr.rules = rs;
+			sr.fail_on = o->fail_on;
+			fleet_scan(ctx, rs, &eo, &sr);
+		}
+	} else if (fixing) {
+		fix_run_init(&fr, o, wv);
+		fleet_scan_hook(ctx, rs, &eo, &sr, fix_run_hook, &fr);
+	} else
+		fleet_scan(ctx, rs, &eo, &sr);
 
 	if (wv != NULL)
 		waivers_apply(wv, &sr);
@@ -119,6 +146,13 @@ cmd_scan(const struct acquire_ctx *ctx)
 		if (r != SL_OK)
 			ex = EXIT_USAGE;
 	}
+	if (fixing && fix_run_finish(&fr) != SL_OK)
+		ex = EXIT_USAGE;
+	if (o->fix) {
+		fix_apply_print(stdout, &fa, &sr);
+		if (ex == EXIT_CLEAN && fix_apply_failed(&fa))
+			ex = EXIT_HOSTFAIL;
+	}
 	if (ex == EXIT_CLEAN) {
 		if (scan_result_count_failed_hosts(&sr) > 0)
 			ex = EXIT_HOSTFAIL;
@@ -129,6 +163,10 @@ cmd_scan(const struct acquire_ctx *ctx)
 	for (i = 0; specs != NULL && i < nspecs; i++)
 		report_spec_cleanup(&specs[i]);
 	free(specs);
+	if (fixing)
+		fix_run_cleanup(&fr);
+	if (o->fix)
+		fix_apply_cleanup(&fa);
 	scan_result_cleanup(&sr);
 	waivers_free(wv);
 	ruleset_free(rs);
@@ -300,7 +338,7 @@ int
 main(int argc, char **argv)
 {
 	struct cli_opts o;
-	struct acquire_ctx ctx = { NULL, NULL };
+	struct acquire_ctx ctx = { NULL, NULL, NULL };
 	char *password = NULL;
 	int r, ex = EXIT_USAGE, ssh_up = 0;
 

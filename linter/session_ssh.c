@@ -39,6 +39,8 @@ struct ssh_priv {
 	char			*label;
 	char			*hostkey;	/* "TYPE SHA256:..." */
 	char			*banner;
+	char			*user;		/* who it logged in as */
+	unsigned int		 port;		/* the port it connected to */
 	int			 become;
 	const char		*password;	/* borrowed */
 	long long		 deadline;	/* ms, CLOCK_MONOTONIC */
@@ -145,6 +147,7 @@ priv_free(struct ssh_priv *p)
 	free(p->label);
 	free(p->hostkey);
 	free(p->banner);
+	free(p->user);
 	free(p);
 }
 
@@ -399,6 +402,15 @@ session_ssh_open(const struct ssh_conn_opts *o, struct session **sessionp,
 		goto out;
 	if ((r = authenticate(p, o, d)) != SL_OK)
 		goto out;
+	{
+		char *u = NULL;
+
+		if (ssh_options_get(p->ss, SSH_OPTIONS_USER, &u) == SSH_OK &&
+		    u != NULL)
+			p->user = xstrdup(u);
+		ssh_string_free_char(u);
+		(void)ssh_options_get_port(p->ss, &p->port);
+	}
 	so.timeout_s = p->timeout_s;
 	so.label = p->label;
 	*sessionp = session_new(&ssh_ops, p, &so);
@@ -423,6 +435,39 @@ session_ssh_hostkey(const struct session *s)
 		return NULL;
 	p = session_priv(s);
 	return p->hostkey;
+}
+
+const char *
+session_ssh_user(const struct session *s)
+{
+	const struct ssh_priv *p;
+
+	if (strcmp(session_name(s), "ssh") != 0)
+		return NULL;
+	p = session_priv(s);
+	return p->user;
+}
+
+unsigned int
+session_ssh_port(const struct session *s)
+{
+	const struct ssh_priv *p;
+
+	if (strcmp(session_name(s), "ssh") != 0)
+		return 0;
+	p = session_priv(s);
+	return p->port;
+}
+
+int
+session_ssh_can_login(const struct ssh_conn_opts *o, struct diag *d)
+{
+	struct session *s = NULL;
+	int r;
+
+	r = session_ssh_open(o, &s, d);
+	session_free(s);
+	return r;
 }
 
 const char *

@@ -47,6 +47,18 @@ void	session_ssh_global_cleanup(void);
 int	session_ssh_open(const struct ssh_conn_opts *,
 	    struct session **sessionp, struct diag *);
 
+/* The user the session authenticated as; NULL for other sessions. */
+const char	*session_ssh_user(const struct session *);
+/* The port it connected to; 0 for other sessions. */
+unsigned int	 session_ssh_port(const struct session *);
+/*
+ * "Can I still log in?": opens a NEW connection with o exactly as
+ * session_ssh_open() does (host key checked, public-key authentication),
+ * then closes it. Returns 0 or the SL_ERR_* of session_ssh_open() with the
+ * reason in d. The fixer's verification after a reload.
+ */
+int	session_ssh_can_login(const struct ssh_conn_opts *, struct diag *);
+
 /* "ssh-ed25519 SHA256:..." of the server; NULL for other sessions. */
 const char	*session_ssh_hostkey(const struct session *);
 /* The server's identification string ("SSH-2.0-OpenSSH_9.2p1 ..."), made

@@ -500,3 +500,17 @@ waivers_apply(struct waivers *ws, struct scan_result *sr)
 	findings_sort(&sr->run_findings);
 	sr->waivers = ws;
 }
+
+const struct waiver *
+waivers_covers(const struct waivers *ws, const char *host,
+    const struct finding *f)
+{
+	size_t i;
+
+	if (ws == NULL || f->verdict != VERDICT_FAIL)
+		return NULL;
+	for (i = 0; i < ws->n; i++)
+		if (!ws->v[i].expired && matches(&ws->v[i], host, f))
+			return &ws->v[i];
+	return NULL;
+}

@@ -60,5 +60,12 @@ void	waivers_free(struct waivers *);
  * Sets sr->waivers = w (w must outlive sr's reports).
  */
 void	waivers_apply(struct waivers *w, struct scan_result *sr);
+/*
+ * The live waiver that would waive finding f of host (the first, as
+ * waivers_apply picks it), NULL if none; counts nothing. For the fixer,
+ * which plans before waivers_apply runs.
+ */
+const struct waiver *waivers_covers(const struct waivers *w, const char *host,
+	    const struct finding *f);
 
 #endif
