@@ -119,6 +119,26 @@ render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
 	return s;
 }
 
+/*
+ * May --fix chmod/chown res->path? Not when it lies outside the user's
+ * home (a symlink there leads elsewhere): the same test render_fix() uses.
+ */
+static int
+fix_path_allowed(const struct pred_ctx *ctx, const struct pred_result *res)
+{
+	const struct fix_spec *fs = &ctx->rule->fix;
+
+	if (ctx->is_dsm && ctx->rule->dsm_fix.action != NULL)
+		fs = &ctx->rule->dsm_fix;
+	if (ctx->user == NULL || fs->action == NULL)
+		return 1;
+	if (strcmp(fs->action, "chmod") == 0)
+		return pred_fix_in_home(ctx->facts, ctx->user, res->path, 1);
+	if (strcmp(fs->action, "chown") == 0)
+		return pred_fix_in_home(ctx->facts, ctx->user, res->path, 0);
+	return 1;
+}
+
 static void
 add_finding(const struct pred_ctx *ctx, const char *defobj,
     const struct pred_result *res, struct findings *out)
@@ -133,7 +153,7 @@ add_finding(const struct pred_ctx *ctx, const char *defobj,
 	f->breaks_login = res->breaks_login ? 1 : 0;
 	if (res->verdict == VERDICT_FAIL) {
 		f->fix = render_fix(ctx, res);
-		if (res->path != NULL)
+		if (res->path != NULL && fix_path_allowed(ctx, res))
 			f->fix_path = xstrdup(res->path);
 	}
 }

@@ -208,7 +208,8 @@ plan_path(struct builder *b, const struct finding *fd,
 	a->target = xstrdup(fd->fix_path != NULL ? fd->fix_path : "?");
 	a->planned = 1;
 	if (fd->fix_path == NULL)
-		why = xstrdup("the rule named no path to change");
+		why = xstrdup("no path inside the user's home to change "
+		    "(a path outside it is never changed by --fix)");
 	else
 		pf = audited(b->f, fd->fix_path, &why);
 	if (pf != NULL) {
