@@ -14,6 +14,7 @@
 #include "err.h"
 #include "facts.h"
 #include "report.h"
+#include "shard.h"
 #include "targets.h"
 #include "xmalloc.h"
 
@@ -44,6 +45,8 @@ struct opt_def {
 
 /* Report options, numbered apart so other option work merges cleanly. */
 enum { OPT_WAIVERS = 400 };
+/* Fleet options (sharding), numbered apart for the same reason. */
+enum { OPT_SHARD = 500, OPT_LIST_TARGETS };
 
 static const struct opt_def opt_table[] = {
 	{ "accept-new", OPT_ACCEPT_NEW, NULL, C_REMOTE,
@@ -72,6 +75,8 @@ static const struct opt_def opt_table[] = {
 	  "scan up to N hosts at once (default 8)" },
 	{ "known-hosts", OPT_KNOWN_HOSTS, "FILE", C_REMOTE,
 	  "verify host keys against FILE (default ~/.ssh/known_hosts)" },
+	{ "list-targets", OPT_LIST_TARGETS, NULL, C_SCAN,
+	  "print the targets this shard would scan, one per line, and exit" },
 	{ "local", OPT_LOCAL, NULL, C_SCAN | C_CAPTURE | C_EFF | C_KEYS,
 	  "audit the machine synolint runs on (run it on the NAS itself)" },
 	{ "login", OPT_LOGIN, "USER", C_REMOTE,
@@ -94,6 +99,8 @@ static const struct opt_def opt_table[] = {
 	  "audit a NAS filesystem mounted or copied at DIR (repeatable for scan)" },
 	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES,
 	  "also load every *.rules file in DIR (repeatable)" },
+	{ "shard", OPT_SHARD, "K/N", C_SCAN,
+	  "scan only shard K of N (stable hash of each target, see below)" },
 	{ "skip", OPT_SKIP, "ID", C_SCAN,
 	  "do not evaluate this rule id or glob (repeatable)" },
 	{ "ssh-config", OPT_SSH_CONFIG, "FILE", C_REMOTE,
@@ -200,7 +207,12 @@ usage_cmd(FILE *fp, size_t ci)
 		    "refused,\nauthentication, host key, timeout, collector failure) is "
 		    "reported as an error\nand makes the exit status 3; the others are "
 		    "still scanned. Remote targets come\nafter --root/--bundle/--local "
-		    "ones in reports, in command-line order.\n");
+		    "ones in reports, in command-line order.\n"
+		    "\n--shard K/N keeps the targets whose FNV-1a 64 hash of the "
+		    "label (the host as\nwritten after alias and inventory "
+		    "expansion, the --root or --bundle path),\nmodulo N, is K-1: "
+		    "the N shards of a CI matrix are disjoint and cover the\n"
+		    "fleet. `synolint merge` combines their reports.\n");
 }
 
 static int usage_error(const char *, const char *, ...)
@@ -320,6 +332,26 @@ add_remote_targets(const char *cmd, char **args, size_t nargs,
 		inventory_cleanup(&inv);
 	diag_cleanup(&d);
 	return r;
+}
+
+/* Drops the targets outside --shard K/N (shard.h: hash of the label). */
+static void
+keep_shard(struct cli_opts *o)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < o->ntargets; i++) {
+		struct cli_target *t = &o->targets[i];
+		const char *label = t->kind == TARGET_LOCAL ? "local" : t->arg;
+
+		if (shard_keeps(label, o->shard_k, o->shard_n)) {
+			o->targets[j++] = *t;
+			continue;
+		}
+		free(t->arg);
+		ssh_target_cleanup(&t->ssh);
+	}
+	o->ntargets = j;
 }
 
 static int
@@ -475,6 +507,15 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 				    "a number of seconds from 1 to %d", optarg,
 				    CLI_MAX_TIMEOUT);
 			break;
+		case OPT_SHARD:
+			if (shard_parse(optarg, &o->shard_k, &o->shard_n) != 0)
+				return usage_error(cmd, "--shard: \"%s\" is not "
+				    "K/N with 1 <= K <= N <= %d", optarg,
+				    SHARD_MAX);
+			break;
+		case OPT_LIST_TARGETS:
+			o->list_targets = 1;
+			break;
 		case OPT_DUMP:
 			o->dump = 1;
 			break;
@@ -524,6 +565,8 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			return usage_error(cmd, "%s", "nothing to scan: give "
 			    "HOST, --inventory FILE, --root DIR, --bundle FILE "
 			    "or --local");
+		if (o->shard_n > 0)
+			keep_shard(o);
 		if (o->jobs == 0)
 			o->jobs = CLI_DEFAULT_JOBS;
 		return 0;

@@ -63,6 +63,9 @@ struct cli_opts {
 	int			 jobs;		/* --jobs, hosts in parallel */
 	int			 timeout_s;	/* --timeout per host; 0: default */
 	char			*format;	/* keys --format text|json|dot */
+	unsigned int		 shard_k;	/* --shard K/N; 0: no sharding */
+	unsigned int		 shard_n;
+	int			 list_targets;	/* scan --list-targets */
 };
 
 /* The number of remote targets in o. */

@@ -296,6 +296,17 @@ cmd_rules(const struct cli_opts *o)
 	return ex;
 }
 
+/* scan --list-targets: what this shard would scan, without connecting. */
+static int
+list_targets(const struct cli_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->ntargets; i++)
+		printf("%s\n", acquire_label(&o->targets[i]));
+	return EXIT_CLEAN;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -313,6 +324,10 @@ main(int argc, char **argv)
 		goto out;
 	log_set_level(o.verbosity);
 	ctx.opts = &o;
+	if (o.cmd == CMD_SCAN && o.list_targets) {
+		ex = list_targets(&o);
+		goto out;
+	}
 	if (cli_count_remote(&o) > 0) {
 		/* A closed connection is an error to report, not a signal. */
 		(void)signal(SIGPIPE, SIG_IGN);
