@@ -23,6 +23,7 @@
 #define C_EFF		(1u << CMD_SSHD_EFFECTIVE)
 #define C_RULES		(1u << CMD_RULES)
 #define C_KEYS		(1u << CMD_KEYS)
+#define C_MERGE		(1u << CMD_MERGE)
 #define C_REMOTE	(C_SCAN | C_CAPTURE | C_EFF | C_KEYS)
 
 enum opt_id {
@@ -63,9 +64,11 @@ static const struct opt_def opt_table[] = {
 	  "print the whole rule set in normalised rule-file syntax" },
 	{ "fail-on", OPT_FAIL_ON, "SEVERITY", C_SCAN,
 	  "exit 1 on findings at or above info|low|medium|high|critical (default: low)" },
-	{ "format", OPT_FORMAT, "FORMAT", C_KEYS,
-	  "text (default), json or dot (Graphviz: dot -Tsvg)" },
-	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES | C_KEYS,
+	{ "format", OPT_FORMAT, "FORMAT", C_KEYS | C_MERGE,
+	  "keys: text (default), json or dot (Graphviz: dot -Tsvg); merge: "
+	  "json, sarif or junit (default: from the content)" },
+	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES | C_KEYS |
+	  C_MERGE,
 	  "show this help and exit" },
 	{ "identity", OPT_IDENTITY, "FILE", C_REMOTE,
 	  "private key for remote hosts, tried before ssh-agent and the defaults" },
@@ -87,8 +90,8 @@ static const struct opt_def opt_table[] = {
 	  "evaluate only this rule id or glob (repeatable)" },
 	{ "openssh-version", OPT_OPENSSH, "X.Y", C_SCAN | C_EFF | C_KEYS,
 	  "OpenSSH version of the target when the bundle does not tell (default 9.2)" },
-	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE,
-	  "write the bundle to FILE (required; written atomically)" },
+	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE | C_MERGE,
+	  "write to FILE, atomically (capture: required; merge: default stdout)" },
 	{ "port", OPT_PORT, "PORT", C_REMOTE,
 	  "ssh port for targets that name none (default: ssh_config, then 22)" },
 	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES,
@@ -136,6 +139,9 @@ static const struct {
 	  "keys [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
 	  "              [--local] [--format text|json|dot] [SSH OPTIONS]",
 	  "list every key: where it is authorized, where its private half lies, and the trust map" },
+	{ "merge", CMD_MERGE,
+	  "merge [--format json|sarif|junit] [-o FILE] REPORT...",
+	  "combine the JSON, SARIF or JUnit reports of `scan --shard` jobs into one" },
 	{ NULL, CMD_NONE, NULL, NULL }
 };
 
@@ -185,7 +191,12 @@ usage_cmd(FILE *fp, size_t ci)
 	if (cmd_table[ci].cmd == CMD_SCAN)
 		fprintf(fp, "\nReport formats: %s. A report without PATH (or with "
 		    "PATH -) goes to stdout.\n", report_formats());
-	if (cmd_table[ci].cmd == CMD_RULES)
+	if (cmd_table[ci].cmd == CMD_MERGE)
+		fprintf(fp, "\nEvery REPORT must be of one kind, written by one "
+		    "synolint version with one\nrule set and --fail-on, and "
+		    "no host may be in two of them. Hosts come out in\nname "
+		    "order; the totals are recomputed. Errors exit 2.\n");
+	if (cmd_table[ci].cmd == CMD_RULES || cmd_table[ci].cmd == CMD_MERGE)
 		return;
 	fprintf(fp, "\nHOST is [USER@]NAME[:PORT] ([ADDR]:PORT for IPv6), or an "
 	    "alias of the ssh\nclient config (HostName, User, Port, IdentityFile, "
@@ -520,7 +531,13 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			o->dump = 1;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "text") != 0 &&
+			if (cmd_table[ci].cmd == CMD_MERGE) {
+				if (strcmp(optarg, "json") != 0 &&
+				    strcmp(optarg, "sarif") != 0 &&
+				    strcmp(optarg, "junit") != 0)
+					return usage_error(cmd, "--format: \"%s\" "
+					    "is not json, sarif or junit", optarg);
+			} else if (strcmp(optarg, "text") != 0 &&
 			    strcmp(optarg, "json") != 0 &&
 			    strcmp(optarg, "dot") != 0)
 				return usage_error(cmd, "--format: \"%s\" is not "
@@ -550,6 +567,12 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 	argv += optind;
 
 	switch (cmd_table[ci].cmd) {
+	case CMD_MERGE:
+		if (argc == 0)
+			return usage_error(cmd, "%s", "give the reports to merge");
+		for (i = 0; i < (size_t)argc; i++)
+			strv_push(&o->inputs, argv[i]);
+		return 0;
 	case CMD_RULES:
 		if (argc > 1)
 			return usage_error(cmd, "unexpected argument \"%s\"",
@@ -608,6 +631,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 	strv_init(&o->rule_dirs);
 	strv_init(&o->only);
 	strv_init(&o->skip);
+	strv_init(&o->inputs);
 	o->fail_on = SEV_LOW;
 	o->color = -1;
 
@@ -662,6 +686,7 @@ cli_opts_cleanup(struct cli_opts *o)
 	strv_cleanup(&o->rule_dirs);
 	strv_cleanup(&o->only);
 	strv_cleanup(&o->skip);
+	strv_cleanup(&o->inputs);
 	free(o->output);
 	free(o->profile);
 	free(o->match_spec);

@@ -10,7 +10,7 @@
 #include "targets.h"
 
 enum cli_cmd { CMD_NONE, CMD_SCAN, CMD_CAPTURE, CMD_SSHD_EFFECTIVE, CMD_RULES,
-	CMD_KEYS };
+	CMD_KEYS, CMD_MERGE };
 
 /*
  * A host to audit: --root/--bundle/--local targets in command-line order,
@@ -66,6 +66,7 @@ struct cli_opts {
 	unsigned int		 shard_k;	/* --shard K/N; 0: no sharding */
 	unsigned int		 shard_n;
 	int			 list_targets;	/* scan --list-targets */
+	struct strv		 inputs;	/* merge FILE... */
 };
 
 /* The number of remote targets in o. */

@@ -14,6 +14,7 @@
 #include "become.h"
 #include "cli.h"
 #include "cmd_keys.h"
+#include "cmd_merge.h"
 #include "engine.h"
 #include "err.h"
 #include "facts.h"
@@ -358,6 +359,9 @@ main(int argc, char **argv)
 		r = cmd_keys(&ctx);
 		ex = r == SL_OK ? EXIT_CLEAN : r == SL_ERR_CONNECT ?
 		    EXIT_HOSTFAIL : EXIT_USAGE;
+		break;
+	case CMD_MERGE:
+		ex = cmd_merge(&o) == SL_OK ? EXIT_CLEAN : EXIT_USAGE;
 		break;
 	case CMD_NONE:
 		break;
