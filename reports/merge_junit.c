@@ -126,11 +126,13 @@ merge_junit(const struct merge_input *in, size_t n, struct sbuf *out,
 		    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 		if (docs[i] == NULL) {
 			const xmlError *e = xmlGetLastError();
+			const char *m = e != NULL && e->message != NULL ?
+			    e->message : "";
+			int ml = (int)strcspn(m, "\n");
 
 			diag_error(d, in[i].name, e != NULL ?
-			    (unsigned int)e->line : 0, "not well-formed XML%s%s",
-			    e != NULL && e->message != NULL ? ": " : "",
-			    e != NULL && e->message != NULL ? e->message : "");
+			    (unsigned int)e->line : 0, "not well-formed XML%s%.*s",
+			    ml > 0 ? ": " : "", ml, m);
 			goto out;
 		}
 		root = xmlDocGetRootElement(docs[i]);
