@@ -87,6 +87,62 @@ has_case(xmlNodePtr s, xmlNodePtr c)
 	return found;
 }
 
+/* A host test case was waived by the waiver at where ("FILE:LINE"). */
+static int
+waived_by(xmlNodePtr root, const char *where)
+{
+	xmlNodePtr s, c, k;
+	size_t wl = strlen(where);
+	int found = 0;
+
+	for (s = root->children; s != NULL && !found; s = s->next)
+		for (c = s->children; c != NULL && !found; c = c->next)
+			for (k = c->children; k != NULL && !found; k = k->next) {
+				xmlChar *m;
+				size_t ml;
+
+				if (!is_elem(k, "skipped") ||
+				    (m = xmlGetProp(k, BAD_CAST "message")) == NULL)
+					continue;
+				/* "waived: ... (until DATE, FILE:LINE)" */
+				ml = strlen((const char *)m);
+				found = strncmp((const char *)m, "waived: ", 8) ==
+				    0 && ml > wl + 2 && m[ml - 1] == ')' &&
+				    m[ml - wl - 2] == ' ' &&
+				    strncmp((const char *)m + ml - wl - 1, where,
+				    wl) == 0;
+				xmlFree(m);
+			}
+	return found;
+}
+
+/*
+ * Drops from the run suite the stale-waiver cases (WAIVER-002) of waivers
+ * that waived a finding in another shard: stale means stale in the fleet.
+ */
+static void
+drop_stale(xmlNodePtr root, xmlNodePtr run)
+{
+	static const char prefix[] = "WAIVER-002 waiver:";
+	xmlNodePtr c, next;
+
+	for (c = run->children; c != NULL; c = next) {
+		xmlChar *name;
+
+		next = c->next;
+		if (!is_elem(c, "testcase") ||
+		    (name = xmlGetProp(c, BAD_CAST "name")) == NULL)
+			continue;
+		if (strncmp((const char *)name, prefix, sizeof(prefix) - 1) ==
+		    0 && waived_by(root, (const char *)name +
+		    sizeof(prefix) - 1)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+		xmlFree(name);
+	}
+}
+
 struct suite {
 	xmlNodePtr	 node;
 	char		*name;
@@ -219,8 +275,14 @@ merge_junit(const struct merge_input *in, size_t n, struct sbuf *out,
 				xmlUnlinkNode(tail[i]);
 				xmlAddChild(run, tail[i]);
 			}
+		drop_stale(oroot, run);
 		recount(run);
-		xmlAddChild(oroot, run);
+		if (xmlChildElementCount(run) > 3)	/* properties, out, err */
+			xmlAddChild(oroot, run);
+		else {
+			xmlFreeNode(run);
+			run = NULL;
+		}
 	}
 	i = 0;
 	for (s = oroot->children; s != NULL; s = s->next)

@@ -37,6 +37,56 @@ only_run(const struct merge_input *in, json_t *doc, struct diag *d)
 	return json_array_get(runs, 0);
 }
 
+static json_t *
+rules_of(json_t *run)
+{
+	return json_object_get(json_object_get(json_object_get(run, "tool"),
+	    "driver"), "rules");
+}
+
+static json_t *
+rule_by_id(json_t *rules, const char *id)
+{
+	size_t i;
+	json_t *r;
+
+	json_array_foreach(rules, i, r) {
+		const char *x = merge_json_str(r, "id", NULL);
+
+		if (x != NULL && strcmp(x, id) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+/* A rule both runs have is the same in both; each has the other's rule set
+   apart from the rules of the run's own findings (WAIVER-*). */
+static int
+check_rules(const struct merge_input *in, json_t *run,
+    const struct merge_input *in0, json_t *run0, struct diag *d)
+{
+	json_t *pair[2] = { rules_of(run), rules_of(run0) }, *r, *o;
+	size_t i, k;
+
+	for (k = 0; k < 2; k++)
+		json_array_foreach(pair[k], i, r) {
+			const char *id = merge_json_str(r, "id", NULL);
+
+			o = id != NULL ? rule_by_id(pair[1 - k], id) : NULL;
+			if (o == NULL && id != NULL &&
+			    strncmp(id, "WAIVER-", 7) == 0)
+				continue;
+			if (o == NULL || !json_equal(o, r)) {
+				diag_error(d, in->name, 1, "its rule set differs "
+				    "from %s's at %s (other --rules, --profile or "
+				    "rule files): merge the shards of one scan",
+				    in0->name, id != NULL ? id : "a rule");
+				return SL_ERR_USAGE;
+			}
+		}
+	return SL_OK;
+}
+
 static int
 check_run(const struct merge_input *in, json_t *run,
     const struct merge_input *in0, json_t *run0, struct diag *d)
@@ -51,14 +101,8 @@ check_run(const struct merge_input *in, json_t *run,
 		    v ? v : "(unknown)", in0->name, v0 ? v0 : "(unknown)");
 		return SL_ERR_USAGE;
 	}
-	if (!json_equal(json_object_get(json_object_get(json_object_get(run,
-	    "tool"), "driver"), "rules"), json_object_get(json_object_get(
-	    json_object_get(run0, "tool"), "driver"), "rules"))) {
-		diag_error(d, in->name, 1, "its rule set differs from %s's "
-		    "(other --rules, --profile, --only/--skip or rule files): "
-		    "merge the shards of one scan", in0->name);
+	if (check_rules(in, run, in0, run0, d) != SL_OK)
 		return SL_ERR_USAGE;
-	}
 	return SL_OK;
 }
 
@@ -98,6 +142,146 @@ sorted_array(struct rj *j, struct merge_item *v, size_t n)
 		if (!dup)
 			rj_append(j, out, json_incref(v[i].v));
 	}
+	return out;
+}
+
+/* A result at the waiver file:line uri:line was waived by it. */
+static int
+suppressed_at(json_t *results, const char *uri, json_int_t line)
+{
+	json_t *r, *sup, *loc;
+	size_t i, k;
+
+	json_array_foreach(results, i, r)
+		json_array_foreach(json_object_get(r, "suppressions"), k, sup) {
+			loc = json_object_get(json_object_get(sup, "location"),
+			    "physicalLocation");
+			if (merge_json_str(loc, "artifactLocation", "uri",
+			    NULL) != NULL && strcmp(merge_json_str(loc,
+			    "artifactLocation", "uri", NULL), uri) == 0 &&
+			    json_integer_value(json_object_get(json_object_get(
+			    loc, "region"), "startLine")) == line)
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * The results without the stale-waiver results (WAIVER-002) of a waiver
+ * that waived a finding in another shard: a stale waiver is stale only when
+ * it matched nothing in the whole fleet.
+ */
+static json_t *
+drop_stale(struct rj *j, json_t *results)
+{
+	json_t *out = rj_arr(j), *r, *loc;
+	const char *id, *uri;
+	size_t i;
+
+	json_array_foreach(results, i, r) {
+		id = merge_json_str(r, "ruleId", NULL);
+		loc = json_object_get(json_array_get(json_object_get(r,
+		    "locations"), 0), "physicalLocation");
+		uri = merge_json_str(loc, "artifactLocation", "uri", NULL);
+		if (id != NULL && strcmp(id, "WAIVER-002") == 0 && uri != NULL &&
+		    suppressed_at(results, uri, json_integer_value(
+		    json_object_get(json_object_get(loc, "region"),
+		    "startLine"))))
+			continue;
+		rj_append(j, out, json_incref(r));
+	}
+	json_decref(results);
+	return out;
+}
+
+static int
+referenced(json_t *results, json_t *notes, const char *id)
+{
+	json_t *x;
+	const char *y;
+	size_t i;
+
+	json_array_foreach(results, i, x)
+		if ((y = merge_json_str(x, "ruleId", NULL)) != NULL &&
+		    strcmp(y, id) == 0)
+			return 1;
+	json_array_foreach(notes, i, x)
+		if ((y = merge_json_str(x, "associatedRule", "id", NULL)) !=
+		    NULL && strcmp(y, id) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+cmp_rule_id(const void *a, const void *b)
+{
+	const char *x = merge_json_str(*(json_t *const *)a, "id", NULL);
+	const char *y = merge_json_str(*(json_t *const *)b, "id", NULL);
+
+	return strcmp(x != NULL ? x : "", y != NULL ? y : "");
+}
+
+static void
+set_index(json_t *obj, const char *key, json_t *rules, const char *id)
+{
+	size_t i;
+	json_t *r;
+
+	if (id == NULL)
+		return;
+	json_array_foreach(rules, i, r)
+		if (strcmp(merge_json_str(r, "id", NULL), id) == 0) {
+			json_object_set_new(obj, key, json_integer(
+			    (json_int_t)i));
+			return;
+		}
+}
+
+/*
+ * The run's rules as one run over the fleet lists them: the rule set every
+ * shard has, and the rules of the run's findings still reported, sorted by
+ * id; then every ruleIndex and associatedRule.index points into it.
+ */
+static json_t *
+merged_rules(json_t **runs, size_t n, json_t *results, json_t *notes)
+{
+	json_t **v = NULL, *out, *r, *x;
+	size_t i, k, m, nv = 0, cap = 0;
+
+	for (i = 0; i < n; i++)
+		cap += json_array_size(rules_of(runs[i]));
+	if ((v = calloc(cap + 1, sizeof(*v))) == NULL ||
+	    (out = json_array()) == NULL) {
+		free(v);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		json_array_foreach(rules_of(runs[i]), k, r) {
+			const char *id = merge_json_str(r, "id", NULL);
+			int everywhere = 1, seen = 0;
+
+			for (m = 0; m < nv && id != NULL && !seen; m++)
+				seen = strcmp(merge_json_str(v[m], "id", NULL),
+				    id) == 0;
+			if (id == NULL || seen)
+				continue;
+			for (m = 0; m < n; m++)
+				if (rule_by_id(rules_of(runs[m]), id) == NULL)
+					everywhere = 0;
+			if (everywhere || referenced(results, notes, id))
+				v[nv++] = r;
+		}
+	if (nv > 1)
+		qsort(v, nv, sizeof(*v), cmp_rule_id);
+	for (i = 0; i < nv; i++)
+		json_array_append(out, v[i]);
+	free(v);
+	json_array_foreach(results, i, x)
+		set_index(x, "ruleIndex", out, merge_json_str(x, "ruleId",
+		    NULL));
+	json_array_foreach(notes, i, x)
+		set_index(json_object_get(x, "associatedRule"), "index", out,
+		    merge_json_str(x, "associatedRule", "id", NULL));
 	return out;
 }
 
@@ -186,8 +370,10 @@ merge_sarif(const struct merge_input *in, size_t n, struct sbuf *out,
 	}
 	root = json_deep_copy(docs[0]);
 	run = json_array_get(json_object_get(root, "runs"), 0);
-	results = sorted_array(&j, ri, nr);
+	results = drop_stale(&j, sorted_array(&j, ri, nr));
 	notes = sorted_array(&j, ni, nn);
+	rj_set(&j, json_object_get(json_object_get(run, "tool"), "driver"),
+	    "rules", merged_rules(runs, n, results, notes));
 	inv = json_array_get(json_object_get(run, "invocations"), 0);
 	if (inv == NULL) {
 		diag_error(d, in[0].name, 1, "a SARIF run without invocations");

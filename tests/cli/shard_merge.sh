@@ -140,6 +140,29 @@ for kind in json sarif xml; do
 	expect_exit 0 "merge with an empty shard ($kind)" -- "$SL" merge -o e.$kind empty.$kind shard1.$kind
 done
 
+# Waivers: one that waives a finding of one host only (so it is stale in
+# the other shards) and one that matches nothing anywhere (stale in all).
+cat >waivers.txt <<'W'
+SSHD-020 fleet/nas01-dsm-default.bundle host 2099-12-31 "port 22 on the backup VLAN"
+HOME-001 nosuchhost host 2099-12-31 "matches nothing"
+W
+# shellcheck disable=SC2046,SC2086
+"$SL" scan $ALL $FLEET_RULES --waivers waivers.txt $(reports wwhole) >/dev/null 2>&1
+for k in 1 2 3; do
+	# shellcheck disable=SC2046,SC2086
+	"$SL" scan --shard "$k/3" $ALL $FLEET_RULES --waivers waivers.txt $(reports "w$k") >/dev/null 2>&1
+done
+for kind in json sarif xml; do
+	expect_exit 0 "merge $kind with waivers" -- "$SL" merge -o "wmerged.$kind" w1.$kind w2.$kind w3.$kind
+done
+cmp -s wmerged.json wwhole.json && ok || bad "merged JSON with waivers differs from the single run's"
+cmp -s wmerged.sarif wwhole.sarif && ok || bad "merged SARIF with waivers differs from the single run's"
+xmllint --c14n wmerged.xml >wmerged.c14n && xmllint --c14n wwhole.xml >wwhole.c14n &&
+    cmp -s wmerged.c14n wwhole.c14n && ok || bad "merged JUnit with waivers differs from the single run's"
+expect_grep '"WAIVER-002"' wmerged.json "the waiver that matches nothing stays stale"
+expect_exit 2 "shards with other waivers" -- "$SL" merge shard1.json w2.json
+expect_grep 'waivers (none), shard1.json has waivers\|waivers waivers.txt, shard1.json has waivers (none)' "$T/err" "waivers mismatch message"
+
 # Errors: one line naming the file, exit 2, no output file left behind.
 expect_exit 2 "mixed kinds" -- "$SL" merge -o bad.out shard1.json shard2.sarif
 expect_grep '^synolint: shard2.sarif:1: error: a sarif report, but shard1.json is a json report' "$T/err" "mixed kinds message"
