@@ -24,6 +24,7 @@
 #define C_RULES		(1u << CMD_RULES)
 #define C_KEYS		(1u << CMD_KEYS)
 #define C_MERGE		(1u << CMD_MERGE)
+#define C_EXPLAIN	(1u << CMD_EXPLAIN)
 #define C_REMOTE	(C_SCAN | C_CAPTURE | C_EFF | C_KEYS)
 
 enum opt_id {
@@ -68,7 +69,7 @@ static const struct opt_def opt_table[] = {
 	  "keys: text (default), json or dot (Graphviz: dot -Tsvg); merge: "
 	  "json, sarif or junit (default: from the content)" },
 	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES | C_KEYS |
-	  C_MERGE,
+	  C_MERGE | C_EXPLAIN,
 	  "show this help and exit" },
 	{ "identity", OPT_IDENTITY, "FILE", C_REMOTE,
 	  "private key for remote hosts, tried before ssh-agent and the defaults" },
@@ -94,13 +95,13 @@ static const struct opt_def opt_table[] = {
 	  "write to FILE, atomically (capture: required; merge: default stdout)" },
 	{ "port", OPT_PORT, "PORT", C_REMOTE,
 	  "ssh port for targets that name none (default: ssh_config, then 22)" },
-	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES,
+	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES | C_EXPLAIN,
 	  "rule values for home, business or internet (default: the rule set's default, internet)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
 	  "write a report: text (default, stdout), junit, sarif, json or html; repeatable" },
 	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF | C_KEYS,
 	  "audit a NAS filesystem mounted or copied at DIR (repeatable for scan)" },
-	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES,
+	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES | C_EXPLAIN,
 	  "also load every *.rules file in DIR (repeatable)" },
 	{ "shard", OPT_SHARD, "K/N", C_SCAN,
 	  "scan only shard K of N (stable hash of each target, see below)" },
@@ -139,6 +140,8 @@ static const struct {
 	  "keys [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
 	  "              [--local] [--format text|json|dot] [SSH OPTIONS]",
 	  "list every key: where it is authorized, where its private half lies, and the trust map" },
+	{ "explain", CMD_EXPLAIN, "explain [--rules DIR]... [--profile NAME] RULE-ID",
+	  "why a rule matters, what it looks at, how to fix it, references" },
 	{ "merge", CMD_MERGE,
 	  "merge [--format json|sarif|junit] [-o FILE] REPORT...",
 	  "combine the JSON, SARIF or JUnit reports of `scan --shard` jobs into one" },
@@ -196,7 +199,8 @@ usage_cmd(FILE *fp, size_t ci)
 		    "synolint version with one\nrule set and --fail-on, and "
 		    "no host may be in two of them. Hosts come out in\nname "
 		    "order; the totals are recomputed. Errors exit 2.\n");
-	if (cmd_table[ci].cmd == CMD_RULES || cmd_table[ci].cmd == CMD_MERGE)
+	if (cmd_table[ci].cmd == CMD_RULES || cmd_table[ci].cmd == CMD_MERGE ||
+	    cmd_table[ci].cmd == CMD_EXPLAIN)
 		return;
 	fprintf(fp, "\nHOST is [USER@]NAME[:PORT] ([ADDR]:PORT for IPv6), or an "
 	    "alias of the ssh\nclient config (HostName, User, Port, IdentityFile, "
@@ -572,6 +576,13 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			return usage_error(cmd, "%s", "give the reports to merge");
 		for (i = 0; i < (size_t)argc; i++)
 			strv_push(&o->inputs, argv[i]);
+		return 0;
+	case CMD_EXPLAIN:
+		if (argc != 1)
+			return usage_error(cmd, "%s", argc == 0 ? "give a rule "
+			    "id (`synolint rules` lists them)" :
+			    "give one rule id");
+		o->rule_id = xstrdup(argv[0]);
 		return 0;
 	case CMD_RULES:
 		if (argc > 1)

@@ -10,7 +10,7 @@
 #include "targets.h"
 
 enum cli_cmd { CMD_NONE, CMD_SCAN, CMD_CAPTURE, CMD_SSHD_EFFECTIVE, CMD_RULES,
-	CMD_KEYS, CMD_MERGE };
+	CMD_KEYS, CMD_MERGE, CMD_EXPLAIN };
 
 /*
  * A host to audit: --root/--bundle/--local targets in command-line order,

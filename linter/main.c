@@ -13,6 +13,7 @@
 #include "atomicfile.h"
 #include "become.h"
 #include "cli.h"
+#include "cmd_explain.h"
 #include "cmd_keys.h"
 #include "cmd_merge.h"
 #include "engine.h"
@@ -297,6 +298,20 @@ cmd_rules(const struct cli_opts *o)
 	return ex;
 }
 
+static int
+cmd_explain(const struct cli_opts *o)
+{
+	struct ruleset *rs = NULL;
+	int ex;
+
+	if (load_rules(o, &rs) != SL_OK)
+		return EXIT_USAGE;
+	ex = explain_rule(stdout, rs, o->rule_id) == SL_OK ? EXIT_CLEAN :
+	    EXIT_USAGE;
+	ruleset_free(rs);
+	return ex;
+}
+
 /* scan --list-targets: what this shard would scan, without connecting. */
 static int
 list_targets(const struct cli_opts *o)
@@ -359,6 +374,9 @@ main(int argc, char **argv)
 		r = cmd_keys(&ctx);
 		ex = r == SL_OK ? EXIT_CLEAN : r == SL_ERR_CONNECT ?
 		    EXIT_HOSTFAIL : EXIT_USAGE;
+		break;
+	case CMD_EXPLAIN:
+		ex = cmd_explain(&o);
 		break;
 	case CMD_MERGE:
 		ex = cmd_merge(&o) == SL_OK ? EXIT_CLEAN : EXIT_USAGE;
