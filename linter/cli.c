@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "config.h"
 #include "diag.h"
 #include "err.h"
 #include "facts.h"
@@ -49,6 +50,8 @@ struct opt_def {
 enum { OPT_WAIVERS = 400 };
 /* Fleet options (sharding), numbered apart for the same reason. */
 enum { OPT_SHARD = 500, OPT_LIST_TARGETS };
+/* Configuration options. */
+enum { OPT_CONFIG = 520, OPT_NO_CONFIG };
 
 static const struct opt_def opt_table[] = {
 	{ "accept-new", OPT_ACCEPT_NEW, NULL, C_REMOTE,
@@ -61,6 +64,8 @@ static const struct opt_def opt_table[] = {
 	  "audit a bundle saved by `synolint capture` (repeatable)" },
 	{ "color", OPT_COLOR, "WHEN", C_SCAN,
 	  "colour the text report: auto (default, on a TTY), always, never" },
+	{ "config", OPT_CONFIG, "FILE", C_REMOTE | C_RULES | C_EXPLAIN,
+	  "read FILE instead of the configuration files (see README)" },
 	{ "dump", OPT_DUMP, NULL, C_RULES,
 	  "print the whole rule set in normalised rule-file syntax" },
 	{ "fail-on", OPT_FAIL_ON, "SEVERITY", C_SCAN,
@@ -87,6 +92,8 @@ static const struct opt_def opt_table[] = {
 	  "user for targets that name none (default: ssh_config, then yours)" },
 	{ "match", OPT_MATCH, "SPEC", C_EFF,
 	  "connection context as `sshd -T -C`: user=U,host=H,addr=A,laddr=L,lport=P,rdomain=R" },
+	{ "no-config", OPT_NO_CONFIG, NULL, C_REMOTE | C_RULES | C_EXPLAIN,
+	  "read no configuration file" },
 	{ "only", OPT_ONLY, "ID", C_SCAN,
 	  "evaluate only this rule id or glob (repeatable)" },
 	{ "openssh-version", OPT_OPENSSH, "X.Y", C_SCAN | C_EFF | C_KEYS,
@@ -153,7 +160,8 @@ usage_main(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, "usage: synolint [-v | -q] COMMAND [OPTIONS]\n"
+	fprintf(fp, "usage: synolint [-v | -q] [--config FILE | --no-config] COMMAND "
+	    "[OPTIONS]\n"
 	    "       synolint --version | --help\n\n"
 	    "Audit the SSH exposure of Synology NAS boxes.\n\n"
 	    "Commands:\n");
@@ -162,6 +170,8 @@ usage_main(FILE *fp)
 	fprintf(fp, "\nGlobal options:\n"
 	    "  -v, --verbose    more messages on stderr (repeatable)\n"
 	    "  -q, --quiet      only errors on stderr\n"
+	    "  --config FILE    read FILE instead of the configuration files\n"
+	    "  --no-config      read no configuration file\n"
 	    "  --version        print the version and exit\n"
 	    "  -h, --help       show this help and exit\n\n"
 	    "Run `synolint COMMAND -h` for the options of a command.\n"
@@ -349,6 +359,141 @@ add_remote_targets(const char *cmd, char **args, size_t nargs,
 	return r;
 }
 
+/* The settings a configuration file may give (config.h), and their flags. */
+static const struct {
+	const char	*key;		/* config key and long option name */
+	int		 id;
+	unsigned int	 bit;
+} settings[] = {
+	{ "profile", OPT_PROFILE, CLI_SET_PROFILE },
+	{ "report", OPT_REPORT, CLI_SET_REPORTS },
+	{ "jobs", OPT_JOBS, CLI_SET_JOBS },
+	{ "timeout", OPT_TIMEOUT, CLI_SET_TIMEOUT },
+	{ "rules", OPT_RULES, CLI_SET_RULES },
+	{ "waivers", OPT_WAIVERS, CLI_SET_WAIVERS },
+	{ "fail-on", OPT_FAIL_ON, CLI_SET_FAIL_ON },
+	{ "known-hosts", OPT_KNOWN_HOSTS, CLI_SET_KNOWN_HOSTS },
+	{ "color", OPT_COLOR, CLI_SET_COLOR },
+};
+#define NSETTINGS	(sizeof(settings) / sizeof(settings[0]))
+
+/*
+ * Sets one setting from a flag's or a configuration file's text. Returns 0,
+ * or -1 with *why (allocated) saying what is wrong with v.
+ */
+static int
+set_setting(struct cli_opts *o, int id, const char *v, char **why)
+{
+	long n;
+
+	*why = NULL;
+	switch (id) {
+	case OPT_REPORT:
+		strv_push(&o->reports, v);
+		break;
+	case OPT_RULES:
+		strv_push(&o->rule_dirs, v);
+		break;
+	case OPT_PROFILE:
+		set_str(&o->profile, v);
+		break;
+	case OPT_WAIVERS:
+		set_str(&o->waivers, v);
+		break;
+	case OPT_KNOWN_HOSTS:
+		set_str(&o->remote.known_hosts, v);
+		break;
+	case OPT_FAIL_ON:
+		if (severity_parse(v, &o->fail_on) != 0)
+			*why = xprintf("unknown severity \"%s\" (info, low, "
+			    "medium, high or critical)", v);
+		break;
+	case OPT_JOBS:
+		if ((n = parse_num(v, 1, CLI_MAX_JOBS)) < 0)
+			*why = xprintf("\"%s\" is not a number from 1 to %d",
+			    v, CLI_MAX_JOBS);
+		else
+			o->jobs = (int)n;
+		break;
+	case OPT_TIMEOUT:
+		if ((n = parse_num(v, 1, CLI_MAX_TIMEOUT)) < 0)
+			*why = xprintf("\"%s\" is not a number of seconds "
+			    "from 1 to %d", v, CLI_MAX_TIMEOUT);
+		else
+			o->timeout_s = (int)n;
+		break;
+	case OPT_COLOR:
+		if (strcmp(v, "auto") == 0)
+			o->color = -1;
+		else if (strcmp(v, "always") == 0)
+			o->color = 1;
+		else if (strcmp(v, "never") == 0)
+			o->color = 0;
+		else
+			*why = xprintf("\"%s\" is not auto, always or never",
+			    v);
+		break;
+	}
+	return *why != NULL ? -1 : 0;
+}
+
+static int
+flag_setting(const char *cmd, struct cli_opts *o, int id, const char *v)
+{
+	size_t i;
+	char *why;
+	int r;
+
+	for (i = 0; i < NSETTINGS; i++)
+		if (settings[i].id == id)
+			break;
+	if (i == NSETTINGS)
+		return SL_ERR_INTERNAL;
+	/* a flag replaces a list the configuration gave, then adds to it */
+	o->from_flags |= settings[i].bit;
+	if (set_setting(o, id, v, &why) == 0)
+		return SL_OK;
+	r = usage_error(cmd, "--%s: %s", settings[i].key, why);
+	free(why);
+	return r;
+}
+
+/*
+ * Fills what no flag set from the configuration files (flag > user file >
+ * system file > default). Errors are "FILE:LINE: error: ..." lines.
+ */
+static int
+apply_config(struct cli_opts *o)
+{
+	struct config cfg;
+	struct diag d;
+	size_t i, k;
+	char *why;
+	int r;
+
+	config_init(&cfg);
+	diag_init(&d);
+	r = config_load(&cfg, o->config_file, o->no_config, &d);
+	for (i = 0; r == SL_OK && i < NSETTINGS; i++) {
+		const struct strv *v = config_get(&cfg, settings[i].key);
+
+		if ((o->from_flags & settings[i].bit) != 0)
+			continue;
+		for (k = 0; v != NULL && k + 1 < v->n; k += 2)
+			if (set_setting(o, settings[i].id, v->v[k], &why) != 0) {
+				diag_error(&d, v->v[k + 1], 0, "%s: %s",
+				    settings[i].key, why);
+				free(why);
+				r = SL_ERR_PARSE;
+				break;
+			}
+	}
+	diag_print(stderr, &d);
+	diag_cleanup(&d);
+	config_cleanup(&cfg);
+	return r == SL_OK ? SL_OK : SL_ERR_USAGE;
+}
+
 /* Drops the targets outside --shard K/N (shard.h: hash of the label). */
 static void
 keep_shard(struct cli_opts *o)
@@ -430,10 +575,16 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			add_target(o, TARGET_LOCAL, NULL);
 			break;
 		case OPT_REPORT:
-			strv_push(&o->reports, optarg);
-			break;
 		case OPT_RULES:
-			strv_push(&o->rule_dirs, optarg);
+		case OPT_FAIL_ON:
+		case OPT_PROFILE:
+		case OPT_WAIVERS:
+		case OPT_KNOWN_HOSTS:
+		case OPT_JOBS:
+		case OPT_TIMEOUT:
+		case OPT_COLOR:
+			if (flag_setting(cmd, o, c, optarg) != SL_OK)
+				return SL_ERR_USAGE;
 			break;
 		case OPT_ONLY:
 			strv_push(&o->only, optarg);
@@ -441,20 +592,10 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		case OPT_SKIP:
 			strv_push(&o->skip, optarg);
 			break;
-		case OPT_FAIL_ON:
-			if (severity_parse(optarg, &o->fail_on) != 0)
-				return usage_error(cmd, "--fail-on: unknown severity "
-				    "\"%s\" (info, low, medium, high or critical)",
-				    optarg);
-			break;
 		case OPT_OPENSSH:
 			if ((o->openssh_version = parse_version(optarg)) == 0)
 				return usage_error(cmd, "--openssh-version: \"%s\" "
 				    "is not a version like 9.2", optarg);
-			break;
-		case OPT_PROFILE:
-			free(o->profile);
-			o->profile = xstrdup(optarg);
 			break;
 		case OPT_OUTPUT:
 			free(o->output);
@@ -464,10 +605,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			free(o->match_spec);
 			o->match_spec = xstrdup(optarg);
 			break;
-		case OPT_WAIVERS:
-			free(o->waivers);
-			o->waivers = xstrdup(optarg);
-			break;
 		case OPT_ALL:
 			o->all = 1;
 			break;
@@ -476,9 +613,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			break;
 		case OPT_SSH_CONFIG:
 			set_str(&o->remote.config_file, optarg);
-			break;
-		case OPT_KNOWN_HOSTS:
-			set_str(&o->remote.known_hosts, optarg);
 			break;
 		case OPT_INVENTORY:
 			set_str(&o->remote.inventory, optarg);
@@ -509,19 +643,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		case OPT_BECOME:
 			o->remote.become = 1;
 			break;
-		case OPT_JOBS:
-			if ((o->jobs = (int)parse_num(optarg, 1, CLI_MAX_JOBS))
-			    < 0)
-				return usage_error(cmd, "--jobs: \"%s\" is not a "
-				    "number from 1 to %d", optarg, CLI_MAX_JOBS);
-			break;
-		case OPT_TIMEOUT:
-			if ((o->timeout_s = (int)parse_num(optarg, 1,
-			    CLI_MAX_TIMEOUT)) < 0)
-				return usage_error(cmd, "--timeout: \"%s\" is not "
-				    "a number of seconds from 1 to %d", optarg,
-				    CLI_MAX_TIMEOUT);
-			break;
 		case OPT_SHARD:
 			if (shard_parse(optarg, &o->shard_k, &o->shard_n) != 0)
 				return usage_error(cmd, "--shard: \"%s\" is not "
@@ -530,6 +651,12 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			break;
 		case OPT_LIST_TARGETS:
 			o->list_targets = 1;
+			break;
+		case OPT_CONFIG:
+			set_str(&o->config_file, optarg);
+			break;
+		case OPT_NO_CONFIG:
+			o->no_config = 1;
 			break;
 		case OPT_DUMP:
 			o->dump = 1;
@@ -548,17 +675,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 				    "text, json or dot", optarg);
 			set_str(&o->format, optarg);
 			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				o->color = -1;
-			else if (strcmp(optarg, "always") == 0)
-				o->color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				o->color = 0;
-			else
-				return usage_error(cmd, "--color: \"%s\" is not "
-				    "auto, always or never", optarg);
-			break;
 		case ':':
 			return usage_error(cmd, "option %s needs an argument",
 			    argv[optind - 1]);
@@ -569,6 +685,8 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 	}
 	argc -= optind;
 	argv += optind;
+	if (cmd_table[ci].cmd != CMD_MERGE && apply_config(o) != SL_OK)
+		return SL_ERR_USAGE;
 
 	switch (cmd_table[ci].cmd) {
 	case CMD_MERGE:
@@ -659,6 +777,15 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 			o->verbosity++;
 		} else if (strcmp(argv[i], "-vv") == 0) {
 			o->verbosity += 2;
+		} else if (strcmp(argv[i], "--no-config") == 0) {
+			o->no_config = 1;
+		} else if (strncmp(argv[i], "--config=", 9) == 0) {
+			set_str(&o->config_file, argv[i] + 9);
+		} else if (strcmp(argv[i], "--config") == 0) {
+			if (i + 1 == argc)
+				return usage_error(NULL, "%s", "--config needs "
+				    "a FILE");
+			set_str(&o->config_file, argv[++i]);
 		} else if (strcmp(argv[i], "-q") == 0 ||
 		    strcmp(argv[i], "--quiet") == 0) {
 			o->verbosity = -1;
@@ -704,5 +831,6 @@ cli_opts_cleanup(struct cli_opts *o)
 	free(o->rule_id);
 	free(o->format);
 	free(o->waivers);
+	free(o->config_file);
 	memset(o, 0, sizeof(*o));
 }
