@@ -8,3 +8,4 @@ sl_add_script_test(cli_ci_examples ${CMAKE_CURRENT_LIST_DIR}/ci_examples.sh LABE
 sl_add_script_test(cli_html ${CMAKE_CURRENT_LIST_DIR}/html.sh LABELS cli)
 sl_add_script_test(cli_html_chromium ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh LABELS cli)
 sl_add_script_test(cli_shard_merge ${CMAKE_CURRENT_LIST_DIR}/shard_merge.sh LABELS cli)
+sl_add_script_test(cli_config ${CMAKE_CURRENT_LIST_DIR}/config.sh LABELS cli)
