@@ -108,8 +108,10 @@ cmd_scan(const struct acquire_ctx *ctx)
 
 	if (wv != NULL)
 		waivers_apply(wv, &sr);
+	/* auto: a terminal, and NO_COLOR unset or empty (no-color.org) */
 	ropts.color = o->color == -1 ? (isatty(STDOUT_FILENO) &&
-	    getenv("NO_COLOR") == NULL) : o->color;
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0')) :
+	    o->color;
 	ex = EXIT_CLEAN;
 	for (i = 0; i < nspecs; i++) {
 		struct diag d;
