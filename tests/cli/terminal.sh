@@ -58,7 +58,7 @@ expect_grep "^synolint: scanning 2 hosts" "$T/err" "-v announces the fleet"
 expect_grep "^synolint: host $B2: read [0-9]* ms, evaluate [0-9]* ms$" "$T/err" "-v: per-host timings of a bundle"
 expect_grep '^synolint: host missing.bundle: could not be scanned' "$T/err" "-v keeps the host error"
 # a collector run: one round trip, timed (a --root tree runs the real collector)
-"$SRC/examples/make-tree.sh" hardened tree >/dev/null 2>&1 && ok || bad "make-tree.sh hardened"
+sh "$SRC/examples/make-tree.sh" hardened tree >/dev/null 2>&1 && ok || bad "make-tree.sh hardened"
 expect_exit 0 "-v --root" -- "$SL" -v scan --root tree --report json:/dev/null
 expect_grep "^synolint: host tree: collect [0-9]* ms in 1 round trip ([0-9]* bytes), evaluate [0-9]* ms$" "$T/err" "-v: collector round trips and timings"
 expect_exit 0 "-vv" -- "$SL" -vv scan --root tree --report json:/dev/null
