@@ -71,18 +71,25 @@ START_TEST(test_split)
 }
 END_TEST
 
+static enum merge_kind
+detect(const char *s)
+{
+	return merge_detect(s, strlen(s));
+}
+
 START_TEST(test_detect)
 {
-	ck_assert_int_eq(merge_detect("<?xml version=\"1.0\"?><testsuites/>",
-	    35), MERGE_JUNIT);
-	ck_assert_int_eq(merge_detect("{\n  \"$schema\": \"x\", \"runs\": []}",
-	    33), MERGE_SARIF);
-	ck_assert_int_eq(merge_detect(" {\"findings\": [], \"format\": "
-	    "\"synolint-report\"}", 47), MERGE_JSON);
-	ck_assert_int_eq(merge_detect("{\"other\": 1}", 12), MERGE_UNKNOWN);
-	ck_assert_int_eq(merge_detect("", 0), MERGE_UNKNOWN);
-	ck_assert_int_eq(merge_detect("  \n", 3), MERGE_UNKNOWN);
-	ck_assert_int_eq(merge_detect("hello", 5), MERGE_UNKNOWN);
+	ck_assert_int_eq(detect("<?xml version=\"1.0\"?><testsuites/>"),
+	    MERGE_JUNIT);
+	ck_assert_int_eq(detect("{\n  \"$schema\": \"x\", \"runs\": []}"),
+	    MERGE_SARIF);
+	ck_assert_int_eq(detect(" {\"findings\": [], \"format\": "
+	    "\"synolint-report\"}"), MERGE_JSON);
+	ck_assert_int_eq(detect("\xef\xbb\xbf<testsuites/>"), MERGE_JUNIT);
+	ck_assert_int_eq(detect("{\"other\": 1}"), MERGE_UNKNOWN);
+	ck_assert_int_eq(detect(""), MERGE_UNKNOWN);
+	ck_assert_int_eq(detect("  \n"), MERGE_UNKNOWN);
+	ck_assert_int_eq(detect("hello"), MERGE_UNKNOWN);
 }
 END_TEST
 
