@@ -19,7 +19,7 @@ FLEET_RULES="--skip KEY-005 --skip KEY-013 --skip KEY-014"
 # one target that cannot be scanned (a host error must merge too).
 mkdir -p "$T/fleet" || exit 1
 i=0
-for round in 1 2 3 4 5 6; do
+for _ in 1 2 3 4 5 6; do
 	for b in dsm-default hardened seed-local seed-remote; do
 		i=$((i + 1))
 		[ "$i" -gt 22 ] && break
