@@ -1,7 +1,6 @@
 /* acquire.c — target -> (collector over a session | saved bundle) -> facts. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "acquire.h"
 #include "bundle.h"
@@ -38,15 +37,6 @@ open_ssh(const struct acquire_ctx *ctx, const struct cli_target *t,
 	return session_ssh_open(&co, sp, d);
 }
 
-static long long
-mono_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static int
 bundle_bytes(const struct acquire_ctx *ctx, const struct cli_target *t,
     struct sbuf *out, struct acquire_times *tm, struct diag *d)
@@ -76,9 +66,9 @@ bundle_bytes(const struct acquire_ctx *ctx, const struct cli_target *t,
 		    session_ssh_banner(s), session_ssh_hostkey(s) != NULL ?
 		    session_ssh_hostkey(s) : "?");
 	session_ssh_times(s, &tm->connect_ms, &tm->auth_ms);
-	t0 = mono_ms();
+	t0 = log_mono_ms();
 	r = collector_run(s, NULL, out, d);
-	tm->collect_ms = mono_ms() - t0;
+	tm->collect_ms = log_mono_ms() - t0;
 	tm->round_trips = session_exec_count(s);
 	tm->bytes = out->len;
  out:
@@ -118,9 +108,9 @@ acquire_facts_timed(const struct acquire_ctx *ctx,
 	*factsp = NULL;
 	sbuf_init(&raw, SL_MAX_BUNDLE);
 	if (t->kind == TARGET_BUNDLE) {
-		t0 = mono_ms();
+		t0 = log_mono_ms();
 		r = bundle_load_file(t->arg, &b, d);
-		tm.collect_ms = mono_ms() - t0;
+		tm.collect_ms = log_mono_ms() - t0;
 	} else {
 		r = bundle_bytes(ctx, t, &raw, &tm, d);
 		if (r == SL_OK)

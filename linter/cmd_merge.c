@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "atomicfile.h"
 #include "cmd_merge.h"
 #include "diag.h"
 #include "err.h"
 #include "merge.h"
+#include "report.h"
 #include "sbuf.h"
 #include "sl_limits.h"
 #include "xmalloc.h"
@@ -42,30 +42,6 @@ read_report(const char *path, struct sbuf *b, struct diag *d)
 	if (fp != stdin)
 		(void)fclose(fp);
 	return r;
-}
-
-static int
-write_out(const char *path, const struct sbuf *out, struct diag *d)
-{
-	struct atomicfile af;
-	int r;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(out->data, 1, out->len, stdout) != out->len ||
-		    fflush(stdout) != 0) {
-			diag_errno(d, "cannot write to standard output");
-			return SL_ERR_SYSTEM;
-		}
-		return SL_OK;
-	}
-	if ((r = atomicfile_open(&af, path, d)) != SL_OK)
-		return r;
-	if (fwrite(out->data, 1, out->len, af.fp) != out->len) {
-		diag_errno(d, "cannot write %s", af.tmp);
-		atomicfile_abort(&af);
-		return SL_ERR_SYSTEM;
-	}
-	return atomicfile_commit(&af, d);
 }
 
 int
@@ -122,7 +98,7 @@ cmd_merge(const struct cli_opts *o)
 		}
 	}
 	if (r == SL_OK)
-		r = write_out(o->output, &out, &d);
+		r = report_write_bytes(o->output, &out, &d);
 	diag_print(stderr, &d);
 	for (i = 0; i < n; i++)
 		sbuf_cleanup(&bufs[i]);

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -140,15 +139,6 @@ host_error(struct host_result *h, int r, struct diag *d)
 		h->error = xstrdup(sl_strerror(h->status));
 }
 
-static long long
-mono_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* -v: one line per host with where its time went. */
 static void
 log_times(const char *host, const struct acquire_times *tm, long long eval_ms,
@@ -184,11 +174,11 @@ scan_one(size_t i, void *arg)
 	int r;
 
 	r = acquire_facts_timed(j->ctx, t, &f, &tm, d);
-	t0 = mono_ms();
+	t0 = log_mono_ms();
 	if (r == SL_OK)
 		r = engine_eval_host(j->rs, f, j->eo, j->keys != NULL,
 		    &h->findings);
-	eval_ms = mono_ms() - t0;
+	eval_ms = log_mono_ms() - t0;
 	log_times(h->name, &tm, eval_ms, r);
 	if (r == SL_OK && j->keys != NULL)
 		j->keys[i] = trust_host_build(f, h->name, trust_now());

@@ -95,14 +95,21 @@ for k in 1 2 3; do
 	# shellcheck disable=SC2046,SC2086
 	"$SL" scan --shard "$k/3" $ALL $FLEET_RULES $(reports "shard$k") >/dev/null 2>&1
 done
+# merge_equal SHARDS OUT WHOLE WHAT: merges SHARDS1..3.KIND into OUT.KIND for
+# each kind; each must equal WHOLE.KIND (JUnit after C14N)
+merge_equal() {
+	for kind in json sarif xml; do
+		expect_exit 0 "merge $kind ($4)" -- "$SL" merge -o "$2.$kind" "${1}1.$kind" "${1}2.$kind" "${1}3.$kind"
+	done
+	cmp -s "$2.json" "$3.json" && ok || bad "$4: merged JSON differs from the single run's"
+	cmp -s "$2.sarif" "$3.sarif" && ok || bad "$4: merged SARIF differs from the single run's"
+	xmllint --c14n "$2.xml" >"$2.c14n" && xmllint --c14n "$3.xml" >"$3.c14n" &&
+	    cmp -s "$2.c14n" "$3.c14n" && ok || bad "$4: merged JUnit differs from the single run's"
+}
+merge_equal shard merged whole "3 shards"
 for kind in json sarif xml; do
-	expect_exit 0 "merge $kind" -- "$SL" merge -o "merged.$kind" shard1.$kind shard2.$kind shard3.$kind
 	expect_exit 0 "merge $kind (late)" -- "$SL" merge -o "mlate.$kind" late1.$kind late2.$kind late3.$kind
 done
-cmp -s merged.json whole.json && ok || bad "merged JSON differs from the single run's"
-cmp -s merged.sarif whole.sarif && ok || bad "merged SARIF differs from the single run's"
-xmllint --c14n merged.xml >merged.c14n && xmllint --c14n whole.xml >whole.c14n &&
-    cmp -s merged.c14n whole.c14n && ok || bad "merged JUnit differs from the single run's"
 # different times per shard: equal once the timestamps are dropped
 /usr/bin/python3 - <<'PY' && ok || bad "merged JSON (shards at other times) differs"
 import json
@@ -152,13 +159,7 @@ for k in 1 2 3; do
 	# shellcheck disable=SC2046,SC2086
 	"$SL" scan --shard "$k/3" $ALL $FLEET_RULES --waivers waivers.txt $(reports "w$k") >/dev/null 2>&1
 done
-for kind in json sarif xml; do
-	expect_exit 0 "merge $kind with waivers" -- "$SL" merge -o "wmerged.$kind" w1.$kind w2.$kind w3.$kind
-done
-cmp -s wmerged.json wwhole.json && ok || bad "merged JSON with waivers differs from the single run's"
-cmp -s wmerged.sarif wwhole.sarif && ok || bad "merged SARIF with waivers differs from the single run's"
-xmllint --c14n wmerged.xml >wmerged.c14n && xmllint --c14n wwhole.xml >wwhole.c14n &&
-    cmp -s wmerged.c14n wwhole.c14n && ok || bad "merged JUnit with waivers differs from the single run's"
+merge_equal w wmerged wwhole "with waivers"
 expect_grep '"WAIVER-002"' wmerged.json "the waiver that matches nothing stays stale"
 expect_exit 2 "shards with other waivers" -- "$SL" merge shard1.json w2.json
 expect_grep 'waivers (none), shard1.json has waivers\|waivers waivers.txt, shard1.json has waivers (none)' "$T/err" "waivers mismatch message"
