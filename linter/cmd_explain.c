@@ -145,26 +145,34 @@ explain_suggest(const struct ruleset *rs, const char *id, const char **out,
 	return n;
 }
 
+void
+explain_unknown(const struct ruleset *rs, const char *id)
+{
+	const char *sugg[4];
+	size_t i, n = explain_suggest(rs, id, sugg, 4);
+
+	if (n == 0) {
+		sl_error("no rule \"%s\" (`synolint rules` lists them)", id);
+		return;
+	}
+	flockfile(stderr);
+	fprintf(stderr, "synolint: error: no rule \"%s\"; did you mean ", id);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+		    sugg[i]);
+	fprintf(stderr, "?\n");
+	funlockfile(stderr);
+}
+
 int
 explain_rule(FILE *fp, const struct ruleset *rs, const char *id)
 {
 	const struct rule *ru = ruleset_find(rs, id);
-	const char *sugg[4], *ev;
-	size_t i, n;
+	const char *ev;
+	size_t i;
 
 	if (ru == NULL) {
-		n = explain_suggest(rs, id, sugg, 4);
-		if (n == 0) {
-			sl_error("no rule \"%s\" (`synolint rules` lists them)",
-			    id);
-			return SL_ERR_NOT_FOUND;
-		}
-		fprintf(stderr, "synolint: error: no rule \"%s\"; did you mean ",
-		    id);
-		for (i = 0; i < n; i++)
-			fprintf(stderr, "%s%s", i == 0 ? "" : i + 1 == n ?
-			    " or " : ", ", sugg[i]);
-		fprintf(stderr, "?\n");
+		explain_unknown(rs, id);
 		return SL_ERR_NOT_FOUND;
 	}
 	fprintf(fp, "%s  %s\n", ru->id, ru->title);

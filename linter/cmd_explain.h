@@ -13,6 +13,9 @@
  */
 int	explain_rule(FILE *fp, const struct ruleset *, const char *id);
 
+/* "synolint: error: no rule ID; did you mean ...?" on stderr, one line. */
+void	explain_unknown(const struct ruleset *, const char *id);
+
 /* Up to max ids of rs close to id (edit distance, case-insensitive). */
 size_t	explain_suggest(const struct ruleset *, const char *id,
 	    const char **out, size_t max);

@@ -270,8 +270,7 @@ cmd_rules(const struct cli_opts *o)
 		ex = EXIT_CLEAN;
 	} else if (o->rule_id != NULL) {
 		if ((ru = ruleset_find(rs, o->rule_id)) == NULL) {
-			sl_error("no rule \"%s\" (see `synolint rules`)",
-			    o->rule_id);
+			explain_unknown(rs, o->rule_id);
 			goto out;
 		}
 		printf("%s: %s\n", ru->id, ru->title);

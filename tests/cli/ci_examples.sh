@@ -26,7 +26,10 @@ assert len(steps) == 1, steps
 open(out + "/gitlab-scan.sh", "w").write(steps[0])
 rep = gl["synolint-report"]
 assert gl["stages"].index(rep["stage"]) > gl["stages"].index(job["stage"])
-assert rep["needs"] == ["synolint"] and rep["when"] == "always"
+assert rep["needs"] == ["synolint"] and "when" not in rep
+# GitLab refuses `when` beside `rules` at job level: each rule says always
+assert rep["rules"] and all(r.get("when") == "always" for r in rep["rules"])
+assert all("when" not in r for r in job["rules"])
 assert rep["artifacts"]["reports"]["junit"] == "synolint-junit.xml"
 assert rep["image"] == job["image"] and "before_script" in rep
 open(out + "/gitlab-merge.sh", "w").write("\n".join(rep["script"]) + "\n")
