@@ -10,6 +10,7 @@
 #include "err.h"
 #include "merge.h"
 #include "report_priv.h"
+#include "xmalloc.h"
 
 #define JSON_REPORT_VERSION	1
 
@@ -215,6 +216,72 @@ merge_waivers(struct rj *j, json_t **docs, size_t n, json_t *matched_lines)
 	return out;
 }
 
+/*
+ * The "trust" sections (the key trust map, docs/json-report.md): the union of
+ * the shards' edges, by the host of their private key (stable), with the
+ * counts recomputed. A key on a host of one shard that logs in to a host of
+ * another is in neither shard's map, so it is not in the union either.
+ * Returns NULL when no input has the key (an older report).
+ */
+static json_t *
+merge_trust(struct rj *j, json_t **docs, size_t n)
+{
+	json_t *out, *edges, *ends, *e, *t;
+	struct merge_item *v = NULL;
+	size_t i, k, nv = 0, cap = 0, nweak = 0, any = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((t = json_object_get(docs[i], "trust")) == NULL)
+			continue;
+		any++;
+		cap += json_array_size(json_object_get(t, "edges"));
+	}
+	if (any == 0)
+		return NULL;
+	if (cap == 0 && json_is_null(json_object_get(docs[0], "trust")))
+		return json_null();
+	if ((v = calloc(cap + 1, sizeof(*v))) == NULL ||
+	    (ends = json_object()) == NULL) {
+		free(v);
+		j->failed = 1;
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		json_array_foreach(json_object_get(json_object_get(docs[i],
+		    "trust"), "edges"), k, e) {
+			v[nv].v = e;
+			v[nv].host = merge_json_str(e, "from", "host", NULL);
+			v[nv].seq = nv;
+			nv++;
+		}
+	merge_sort_items(v, nv);
+	out = rj_obj(j);
+	edges = rj_arr(j);
+	for (i = 0; i < nv; i++) {
+		static const char *const end[] = { "from", "to" };
+
+		for (k = 0; k < 2; k++) {
+			const char *h = merge_json_str(v[i].v, end[k], "host",
+			    NULL);
+			const char *u = merge_json_str(v[i].v, end[k], "user",
+			    NULL);
+			char *id = xprintf("%s\n%s", h ? h : "", u ? u : "");
+
+			json_object_set_new(ends, id, json_true());
+			free(id);
+		}
+		nweak += json_is_true(json_object_get(v[i].v, "weak"));
+		rj_append(j, edges, json_incref(v[i].v));
+	}
+	rj_set(j, out, "accounts", rj_int(j, (long long)json_object_size(ends)));
+	rj_set(j, out, "key_logins", rj_int(j, (long long)nv));
+	rj_set(j, out, "weak", rj_int(j, (long long)nweak));
+	rj_set(j, out, "edges", edges);
+	json_decref(ends);
+	free(v);
+	return out;
+}
+
 /* A stale-waiver finding (WAIVER-002) whose waiver matched in another shard. */
 static int
 stale_elsewhere(json_t *f, json_t *matched_lines)
@@ -238,7 +305,7 @@ merge_json(const struct merge_input *in, size_t n, struct sbuf *out,
 	struct rj j = { 0 };
 	json_t **docs = calloc(n, sizeof(*docs));
 	json_t *root = NULL, *hosts, *findings, *byhost, *run, *summary, *h, *f;
-	json_t *matched_lines = json_object();
+	json_t *matched_lines = json_object(), *trust;
 	struct merge_item *items = NULL;
 	const char *generated = NULL, *name, *prev;
 	size_t i, k, nh = 0, nfailed = 0, failing = 0, cap = 0;
@@ -359,6 +426,8 @@ merge_json(const struct merge_input *in, size_t n, struct sbuf *out,
 	rj_set(&j, root, "findings", findings);
 	if (generated != NULL)
 		rj_set_str(&j, root, "generated", generated);
+	if ((trust = merge_trust(&j, docs, n)) != NULL)
+		rj_set(&j, root, "trust", trust);
 	r = j.failed ? SL_ERR_ALLOC : rj_dump(out, root, "merged json report",
 	    d);
 	if (j.failed)

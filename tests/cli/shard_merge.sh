@@ -95,13 +95,28 @@ for k in 1 2 3; do
 	# shellcheck disable=SC2046,SC2086
 	"$SL" scan --shard "$k/3" $ALL $FLEET_RULES $(reports "shard$k") >/dev/null 2>&1
 done
+# same_json MERGED WHOLE: byte-equal, except for the key trust map ("trust",
+# when the reports have it): a shard's map lacks the keys that cross into
+# another shard, so the merged edges need only be among the single run's.
+same_json() {
+	cmp -s "$1" "$2" && return 0
+	/usr/bin/python3 - "$1" "$2" <<'PY'
+import json, sys
+m, w = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+mt, wt = m.pop("trust", None), w.pop("trust", None)
+assert m == w, "differs outside the trust map"
+if mt is not None:
+    assert all(e in wt["edges"] for e in mt["edges"]), "an edge no single run has"
+PY
+}
+
 # merge_equal SHARDS OUT WHOLE WHAT: merges SHARDS1..3.KIND into OUT.KIND for
 # each kind; each must equal WHOLE.KIND (JUnit after C14N)
 merge_equal() {
 	for kind in json sarif xml; do
 		expect_exit 0 "merge $kind ($4)" -- "$SL" merge -o "$2.$kind" "${1}1.$kind" "${1}2.$kind" "${1}3.$kind"
 	done
-	cmp -s "$2.json" "$3.json" && ok || bad "$4: merged JSON differs from the single run's"
+	same_json "$2.json" "$3.json" && ok || bad "$4: merged JSON differs from the single run's"
 	cmp -s "$2.sarif" "$3.sarif" && ok || bad "$4: merged SARIF differs from the single run's"
 	xmllint --c14n "$2.xml" >"$2.c14n" && xmllint --c14n "$3.xml" >"$3.c14n" &&
 	    cmp -s "$2.c14n" "$3.c14n" && ok || bad "$4: merged JUnit differs from the single run's"
@@ -137,6 +152,31 @@ names = [h["name"] for h in d["hosts"]]
 assert names == sorted(names)
 assert sum(h["counts"]["fail"] for h in d["hosts"]) == d["summary"]["counts"]["fail"]
 PY
+# The key trust map of newer reports: the union of the shards' edges, the
+# counts recomputed (synthetic sections on two shards' reports).
+/usr/bin/python3 - <<'PY'
+import json
+def edge(fh, fu, th, tu, weak):
+    return {"from": {"host": fh, "user": fu, "admin": True, "key": "/k"},
+            "to": {"host": th, "user": tu, "admin": True, "file": "/a", "line": 1},
+            "fingerprint": "SHA256:x", "type": "RSA", "bits": 2048,
+            "passphrase": "none", "restriction": "none", "usable": True, "weak": weak}
+for k, edges in ((1, [edge("b", "admin", "b", "root", True)]),
+                 (2, [edge("a", "admin", "a", "admin", False), edge("a", "admin", "b", "root", True)]),
+                 (3, [])):
+    d = json.load(open("shard%d.json" % k))
+    d["trust"] = {"accounts": 0, "key_logins": len(edges), "weak": 0, "edges": edges} if edges else None
+    json.dump(d, open("trust%d.json" % k, "w"))
+PY
+expect_exit 0 "merge trust sections" -- "$SL" merge trust1.json trust2.json trust3.json
+/usr/bin/python3 - "$T/out" <<'PY' && ok || bad "merged trust section"
+import json, sys
+t = json.load(open(sys.argv[1]))["trust"]
+assert t["key_logins"] == 3 and t["weak"] == 2, t
+assert t["accounts"] == 3, t          # a:admin, b:admin, b:root
+assert [e["from"]["host"] for e in t["edges"]] == ["a", "a", "b"], t["edges"]
+PY
+
 # --format forces the kind; stdout by default; one report merges to itself
 expect_exit 0 "merge to stdout with --format" -- "$SL" merge --format json shard1.json
 cmp -s "$T/out" shard1.json && ok || bad "one JSON report merged alone changes"
