@@ -1,4 +1,8 @@
-/* atomicfile.c — temp file + rename so no reader ever sees a half-written file. */
+/*
+ * atomicfile.c — temp file + rename so no reader ever sees a half-written
+ * file. A path that is not a regular file (/dev/null, /dev/stdout, a FIFO)
+ * is written in place: renaming over it would replace the device.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,10 +17,20 @@
 int
 atomicfile_open(struct atomicfile *af, const char *path, struct diag *d)
 {
+	struct stat st;
 	int fd;
 
 	memset(af, 0, sizeof(*af));
 	af->path = xstrdup(path);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		if ((af->fp = fopen(path, "w")) == NULL) {
+			diag_errno(d, "cannot open %s", path);
+			atomicfile_abort(af);
+			return SL_ERR_SYSTEM;
+		}
+		return SL_OK;		/* af->tmp NULL: in place */
+	}
 	af->tmp = xprintf("%s.XXXXXX", path);
 	if ((fd = mkstemp(af->tmp)) == -1) {
 		diag_errno(d, "cannot create %s", af->tmp);
@@ -36,20 +50,25 @@ atomicfile_open(struct atomicfile *af, const char *path, struct diag *d)
 int
 atomicfile_commit(struct atomicfile *af, struct diag *d)
 {
+	const char *name = af->tmp != NULL ? af->tmp : af->path;
 	int r = SL_ERR_SYSTEM;
 
 	if (af->fp == NULL)
 		return SL_ERR_INTERNAL;
 	if (fflush(af->fp) != 0 || ferror(af->fp)) {
-		diag_errno(d, "cannot write %s", af->tmp);
+		diag_errno(d, "cannot write %s", name);
 		goto out;
 	}
 	if (fclose(af->fp) != 0) {
 		af->fp = NULL;
-		diag_errno(d, "cannot write %s", af->tmp);
+		diag_errno(d, "cannot write %s", name);
 		goto out;
 	}
 	af->fp = NULL;
+	if (af->tmp == NULL) {
+		r = SL_OK;
+		goto out;
+	}
 	if (rename(af->tmp, af->path) != 0) {
 		diag_errno(d, "cannot rename %s to %s", af->tmp, af->path);
 		goto out;

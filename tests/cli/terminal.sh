@@ -59,11 +59,24 @@ expect_grep "^synolint: host $B2: read [0-9]* ms, evaluate [0-9]* ms$" "$T/err" 
 expect_grep '^synolint: host missing.bundle: could not be scanned' "$T/err" "-v keeps the host error"
 # a collector run: one round trip, timed (a --root tree runs the real collector)
 sh "$SRC/examples/make-tree.sh" hardened tree >/dev/null 2>&1 && ok || bad "make-tree.sh hardened"
-expect_exit 0 "-v --root" -- "$SL" -v scan --root tree --report json:/dev/null
+expect_exit 0 "-v --root" -- "$SL" -v scan --root tree --report json:v.json
 expect_grep "^synolint: host tree: collect [0-9]* ms in 1 round trip ([0-9]* bytes), evaluate [0-9]* ms$" "$T/err" "-v: collector round trips and timings"
-expect_exit 0 "-vv" -- "$SL" -vv scan --root tree --report json:/dev/null
+expect_exit 0 "-vv" -- "$SL" -vv scan --root tree --report json:v.json
 expect_grep "collect [0-9]* ms in 1 round trip" "$T/err" "-vv includes -v"
 [ "$(wc -l <"$T/err")" -ge 2 ] && ok || bad "-vv printed less than -v"
+
+# A report path that is a device or a FIFO is written in place, never
+# replaced by a regular file (the temp-file-and-rename would do that).
+if mknod dev c 1 3 2>/dev/null; then
+	expect_exit 1 "report to a character device" -- "$SL" scan --bundle "$B1" --report json:dev
+	[ -c dev ] && ok || bad "the device was replaced by a file"
+	[ -z "$(ls dev.* 2>/dev/null)" ] && ok || bad "a temporary file was left beside the device"
+fi
+mkfifo fifo && { timeout 20 cat fifo >fifo.out & }
+expect_exit 1 "report to a FIFO" -- "$SL" scan --bundle "$B1" --report json:fifo
+wait
+[ -p fifo ] && ok || bad "the FIFO was replaced by a file"
+expect_grep '"synolint-report"' fifo.out "the report went through the FIFO"
 
 # explain
 expect_exit 0 "explain SSHD-001" -- "$SL" explain SSHD-001
