@@ -47,12 +47,13 @@ open_ssh(const struct acquire_ctx *ctx, const struct cli_target *t,
 	return session_ssh_open(&co, sp, d);
 }
 
-int
-acquire_bundle_bytes(const struct acquire_ctx *ctx,
-    const struct cli_target *t, struct sbuf *out, struct diag *d)
+static int
+bundle_bytes(const struct acquire_ctx *ctx, const struct cli_target *t,
+    struct sbuf *out, struct acquire_times *tm, struct diag *d)
 {
 	struct session_opts so = { ctx->opts->timeout_s, acquire_label(t) };
 	struct session *s = NULL;
+	long long t0;
 	int r = SL_ERR_INTERNAL;
 
 	switch (t->kind) {
@@ -74,7 +75,12 @@ acquire_bundle_bytes(const struct acquire_ctx *ctx,
 		verbose("%s: connected to %s, host key %s", acquire_label(t),
 		    session_ssh_banner(s), session_ssh_hostkey(s) != NULL ?
 		    session_ssh_hostkey(s) : "?");
+	session_ssh_times(s, &tm->connect_ms, &tm->auth_ms);
+	t0 = log_mono_ms();
 	r = collector_run(s, NULL, out, d);
+	tm->collect_ms = log_mono_ms() - t0;
+	tm->round_trips = session_exec_count(s);
+	tm->bytes = out->len;
 	if (r == SL_OK && ctx->sessions != NULL) {
 		/* --fix: the same session applies the fixes later. */
 		ctx->sessions[t - ctx->opts->targets] = s;
@@ -86,9 +92,28 @@ acquire_bundle_bytes(const struct acquire_ctx *ctx,
 }
 
 int
+acquire_bundle_bytes(const struct acquire_ctx *ctx,
+    const struct cli_target *t, struct sbuf *out, struct diag *d)
+{
+	struct acquire_times tm;
+
+	return bundle_bytes(ctx, t, out, &tm, d);
+}
+
+int
 acquire_facts(const struct acquire_ctx *ctx, const struct cli_target *t,
     struct facts **factsp, struct diag *d)
 {
+	return acquire_facts_timed(ctx, t, factsp, NULL, d);
+}
+
+int
+acquire_facts_timed(const struct acquire_ctx *ctx,
+    const struct cli_target *t, struct facts **factsp,
+    struct acquire_times *times, struct diag *d)
+{
+	struct acquire_times tm = { -1, -1, -1, 0, 0 };
+	long long t0;
 	struct facts_opts fo = { acquire_label(t),
 	    ctx->opts->openssh_version };
 	struct bundle *b = NULL;
@@ -98,9 +123,11 @@ acquire_facts(const struct acquire_ctx *ctx, const struct cli_target *t,
 	*factsp = NULL;
 	sbuf_init(&raw, SL_MAX_BUNDLE);
 	if (t->kind == TARGET_BUNDLE) {
+		t0 = log_mono_ms();
 		r = bundle_load_file(t->arg, &b, d);
+		tm.collect_ms = log_mono_ms() - t0;
 	} else {
-		r = acquire_bundle_bytes(ctx, t, &raw, d);
+		r = bundle_bytes(ctx, t, &raw, &tm, d);
 		if (r == SL_OK)
 			r = bundle_parse(raw.data, raw.len,
 			    t->kind == TARGET_LOCAL ? "collector output (local)" :
@@ -111,6 +138,8 @@ acquire_facts(const struct acquire_ctx *ctx, const struct cli_target *t,
 	r = facts_build(b, &fo, factsp, d);	/* consumes b */
 	b = NULL;
  out:
+	if (times != NULL)
+		*times = tm;
 	bundle_free(b);
 	sbuf_cleanup(&raw);
 	return r;

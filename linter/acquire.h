@@ -27,6 +27,14 @@ struct ssh_conn_opts;
 /* The connection options of a remote target (borrowing from ctx and t). */
 void	acquire_ssh_opts(const struct acquire_ctx *, const struct cli_target *,
 	    struct ssh_conn_opts *);
+/* Where the time of one host went (-v); -1: not applicable. */
+struct acquire_times {
+	long long	 connect_ms;	/* ssh: connect and host key check */
+	long long	 auth_ms;	/* ssh: authentication */
+	long long	 collect_ms;	/* the collector run, or reading a bundle */
+	unsigned int	 round_trips;	/* commands run on the host */
+	size_t		 bytes;		/* bundle size */
+};
 
 /* The label a target has in reports: the directory, bundle path, remote
    target as written, or "local". */
@@ -46,5 +54,9 @@ int	acquire_bundle_bytes(const struct acquire_ctx *,
  */
 int	acquire_facts(const struct acquire_ctx *, const struct cli_target *,
 	    struct facts **factsp, struct diag *);
+/* As acquire_facts, and fills times (which may be NULL). */
+int	acquire_facts_timed(const struct acquire_ctx *,
+	    const struct cli_target *, struct facts **factsp,
+	    struct acquire_times *times, struct diag *);
 
 #endif

@@ -18,9 +18,8 @@
 int
 atomicfile_open(struct atomicfile *af, const char *path, struct diag *d)
 {
-	int fd;
-
 	struct stat st;
+	int fd;
 
 	memset(af, 0, sizeof(*af));
 	af->path = xstrdup(path);

@@ -15,7 +15,11 @@ struct atomicfile {
 	char	*tmp;
 };
 
-/* Returns 0 and an open temp file, or SL_ERR_SYSTEM with a diag. */
+/*
+ * Returns 0 and an open temp file, or SL_ERR_SYSTEM with a diag. When path
+ * exists and is neither a regular file nor a directory (a device, a FIFO),
+ * it is opened in place instead (tmp NULL) and commit only closes it.
+ */
 int	atomicfile_open(struct atomicfile *, const char *path, struct diag *);
 /* Flushes, closes and renames over path; on any failure unlinks the temp. */
 int	atomicfile_commit(struct atomicfile *, struct diag *);

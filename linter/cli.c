@@ -10,11 +10,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "config.h"
 #include "diag.h"
 #include "err.h"
 #include "facts.h"
 #include "report.h"
 #include "sl_limits.h"
+#include "shard.h"
 #include "targets.h"
 #include "xmalloc.h"
 
@@ -23,6 +25,8 @@
 #define C_EFF		(1u << CMD_SSHD_EFFECTIVE)
 #define C_RULES		(1u << CMD_RULES)
 #define C_KEYS		(1u << CMD_KEYS)
+#define C_MERGE		(1u << CMD_MERGE)
+#define C_EXPLAIN	(1u << CMD_EXPLAIN)
 #define C_REMOTE	(C_SCAN | C_CAPTURE | C_EFF | C_KEYS)
 
 enum opt_id {
@@ -47,6 +51,10 @@ struct opt_def {
 enum { OPT_WAIVERS = 400 };
 /* Fix options (fix.h), numbered apart too. */
 enum { OPT_DRY_RUN = 500, OPT_FIX_SCRIPT, OPT_FIX_RISKY, OPT_FIX };
+/* Fleet options (sharding), numbered apart for the same reason. */
+enum { OPT_SHARD = 540, OPT_LIST_TARGETS };
+/* Configuration options. */
+enum { OPT_CONFIG = 560, OPT_NO_CONFIG };
 
 static const struct opt_def opt_table[] = {
 	{ "accept-new", OPT_ACCEPT_NEW, NULL, C_REMOTE,
@@ -59,6 +67,8 @@ static const struct opt_def opt_table[] = {
 	  "audit a bundle saved by `synolint capture` (repeatable)" },
 	{ "color", OPT_COLOR, "WHEN", C_SCAN,
 	  "colour the text report: auto (default, on a TTY), always, never" },
+	{ "config", OPT_CONFIG, "FILE", C_REMOTE | C_RULES | C_EXPLAIN,
+	  "read FILE instead of the configuration files (see README)" },
 	{ "dry-run", OPT_DRY_RUN, NULL, C_SCAN,
 	  "print each host's fix plan and the diff of every file it would change; change nothing" },
 	{ "dump", OPT_DUMP, NULL, C_RULES,
@@ -71,9 +81,11 @@ static const struct opt_def opt_table[] = {
 	  "also plan fixes that may cut off logins (else only those named exactly by --only)" },
 	{ "fix-script", OPT_FIX_SCRIPT, "FILE", C_SCAN,
 	  "write the fixes as one reviewable POSIX sh script (mode 0700) to run on the hosts" },
-	{ "format", OPT_FORMAT, "FORMAT", C_KEYS,
-	  "text (default), json or dot (Graphviz: dot -Tsvg)" },
-	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES | C_KEYS,
+	{ "format", OPT_FORMAT, "FORMAT", C_KEYS | C_MERGE,
+	  "keys: text (default), json or dot (Graphviz: dot -Tsvg); merge: "
+	  "json, sarif or junit (default: from the content)" },
+	{ "help", OPT_HELP, NULL, C_SCAN | C_CAPTURE | C_EFF | C_RULES | C_KEYS |
+	  C_MERGE | C_EXPLAIN,
 	  "show this help and exit" },
 	{ "identity", OPT_IDENTITY, "FILE", C_REMOTE,
 	  "private key for remote hosts, tried before ssh-agent and the defaults" },
@@ -83,28 +95,34 @@ static const struct opt_def opt_table[] = {
 	  "scan up to N hosts at once (default 8)" },
 	{ "known-hosts", OPT_KNOWN_HOSTS, "FILE", C_REMOTE,
 	  "verify host keys against FILE (default ~/.ssh/known_hosts)" },
+	{ "list-targets", OPT_LIST_TARGETS, NULL, C_SCAN,
+	  "print the targets this shard would scan, one per line, and exit" },
 	{ "local", OPT_LOCAL, NULL, C_SCAN | C_CAPTURE | C_EFF | C_KEYS,
 	  "audit the machine synolint runs on (run it on the NAS itself)" },
 	{ "login", OPT_LOGIN, "USER", C_REMOTE,
 	  "user for targets that name none (default: ssh_config, then yours)" },
 	{ "match", OPT_MATCH, "SPEC", C_EFF,
 	  "connection context as `sshd -T -C`: user=U,host=H,addr=A,laddr=L,lport=P,rdomain=R" },
+	{ "no-config", OPT_NO_CONFIG, NULL, C_REMOTE | C_RULES | C_EXPLAIN,
+	  "read no configuration file" },
 	{ "only", OPT_ONLY, "ID", C_SCAN,
 	  "evaluate (and fix) only this rule id or glob (repeatable)" },
 	{ "openssh-version", OPT_OPENSSH, "X.Y", C_SCAN | C_EFF | C_KEYS,
 	  "OpenSSH version of the target when the bundle does not tell (default 9.2)" },
-	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE,
-	  "write the bundle to FILE (required; written atomically)" },
+	{ "output", OPT_OUTPUT, "FILE", C_CAPTURE | C_MERGE,
+	  "write to FILE, atomically (capture: required; merge: default stdout)" },
 	{ "port", OPT_PORT, "PORT", C_REMOTE,
 	  "ssh port for targets that name none (default: ssh_config, then 22)" },
-	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES,
+	{ "profile", OPT_PROFILE, "NAME", C_SCAN | C_RULES | C_EXPLAIN,
 	  "rule values for home, business or internet (default: the rule set's default, internet)" },
 	{ "report", OPT_REPORT, "FORMAT[:PATH]", C_SCAN,
 	  "write a report: text (default, stdout), junit, sarif, json or html; repeatable" },
 	{ "root", OPT_ROOT, "DIR", C_SCAN | C_CAPTURE | C_EFF | C_KEYS,
 	  "audit a NAS filesystem mounted or copied at DIR (repeatable for scan)" },
-	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES,
+	{ "rules", OPT_RULES, "DIR", C_SCAN | C_RULES | C_EXPLAIN,
 	  "also load every *.rules file in DIR (repeatable)" },
+	{ "shard", OPT_SHARD, "K/N", C_SCAN,
+	  "scan only shard K of N (stable hash of each target, see below)" },
 	{ "skip", OPT_SKIP, "ID", C_SCAN,
 	  "do not evaluate (or fix) this rule id or glob (repeatable)" },
 	{ "ssh-config", OPT_SSH_CONFIG, "FILE", C_REMOTE,
@@ -140,6 +158,11 @@ static const struct {
 	  "keys [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
 	  "              [--local] [--format text|json|dot] [SSH OPTIONS]",
 	  "list every key: where it is authorized, where its private half lies, and the trust map" },
+	{ "explain", CMD_EXPLAIN, "explain [--rules DIR]... [--profile NAME] RULE-ID",
+	  "why a rule matters, what it looks at, how to fix it, references" },
+	{ "merge", CMD_MERGE,
+	  "merge [--format json|sarif|junit] [-o FILE] REPORT...",
+	  "combine the JSON, SARIF or JUnit reports of `scan --shard` jobs into one" },
 	{ NULL, CMD_NONE, NULL, NULL }
 };
 
@@ -148,7 +171,8 @@ usage_main(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, "usage: synolint [-v | -q] COMMAND [OPTIONS]\n"
+	fprintf(fp, "usage: synolint [-v | -q] [--config FILE | --no-config] COMMAND "
+	    "[OPTIONS]\n"
 	    "       synolint --version | --help\n\n"
 	    "Audit the SSH exposure of Synology NAS boxes.\n\n"
 	    "Commands:\n");
@@ -157,6 +181,8 @@ usage_main(FILE *fp)
 	fprintf(fp, "\nGlobal options:\n"
 	    "  -v, --verbose    more messages on stderr (repeatable)\n"
 	    "  -q, --quiet      only errors on stderr\n"
+	    "  --config FILE    read FILE instead of the configuration files\n"
+	    "  --no-config      read no configuration file\n"
 	    "  --version        print the version and exit\n"
 	    "  -h, --help       show this help and exit\n\n"
 	    "Run `synolint COMMAND -h` for the options of a command.\n"
@@ -189,7 +215,13 @@ usage_cmd(FILE *fp, size_t ci)
 	if (cmd_table[ci].cmd == CMD_SCAN)
 		fprintf(fp, "\nReport formats: %s. A report without PATH (or with "
 		    "PATH -) goes to stdout.\n", report_formats());
-	if (cmd_table[ci].cmd == CMD_RULES)
+	if (cmd_table[ci].cmd == CMD_MERGE)
+		fprintf(fp, "\nEvery REPORT must be of one kind, written by one "
+		    "synolint version with one\nrule set and --fail-on, and "
+		    "no host may be in two of them. Hosts come out in\nname "
+		    "order; the totals are recomputed. Errors exit 2.\n");
+	if (cmd_table[ci].cmd == CMD_RULES || cmd_table[ci].cmd == CMD_MERGE ||
+	    cmd_table[ci].cmd == CMD_EXPLAIN)
 		return;
 	fprintf(fp, "\nHOST is [USER@]NAME[:PORT] ([ADDR]:PORT for IPv6), or an "
 	    "alias of the ssh\nclient config (HostName, User, Port, IdentityFile, "
@@ -211,7 +243,12 @@ usage_cmd(FILE *fp, size_t ci)
 		    "refused,\nauthentication, host key, timeout, collector failure) is "
 		    "reported as an error\nand makes the exit status 3; the others are "
 		    "still scanned. Remote targets come\nafter --root/--bundle/--local "
-		    "ones in reports, in command-line order.\n");
+		    "ones in reports, in command-line order.\n"
+		    "\n--shard K/N keeps the targets whose FNV-1a 64 hash of the "
+		    "label (the host as\nwritten after alias and inventory "
+		    "expansion, the --root or --bundle path),\nmodulo N, is K-1: "
+		    "the N shards of a CI matrix are disjoint and cover the\n"
+		    "fleet. `synolint merge` combines their reports.\n");
 }
 
 static int usage_error(const char *, const char *, ...)
@@ -340,6 +377,161 @@ add_remote_targets(const char *cmd, char **args, size_t nargs,
 	return r;
 }
 
+/* The settings a configuration file may give (config.h), and their flags. */
+static const struct {
+	const char	*key;		/* config key and long option name */
+	int		 id;
+	unsigned int	 bit;
+} settings[] = {
+	{ "profile", OPT_PROFILE, CLI_SET_PROFILE },
+	{ "report", OPT_REPORT, CLI_SET_REPORTS },
+	{ "jobs", OPT_JOBS, CLI_SET_JOBS },
+	{ "timeout", OPT_TIMEOUT, CLI_SET_TIMEOUT },
+	{ "rules", OPT_RULES, CLI_SET_RULES },
+	{ "waivers", OPT_WAIVERS, CLI_SET_WAIVERS },
+	{ "fail-on", OPT_FAIL_ON, CLI_SET_FAIL_ON },
+	{ "known-hosts", OPT_KNOWN_HOSTS, CLI_SET_KNOWN_HOSTS },
+	{ "color", OPT_COLOR, CLI_SET_COLOR },
+};
+#define NSETTINGS	(sizeof(settings) / sizeof(settings[0]))
+
+/*
+ * Sets one setting from a flag's or a configuration file's text. Returns 0,
+ * or -1 with *why (allocated) saying what is wrong with v.
+ */
+static int
+set_setting(struct cli_opts *o, int id, const char *v, char **why)
+{
+	long n;
+
+	*why = NULL;
+	switch (id) {
+	case OPT_REPORT:
+		strv_push(&o->reports, v);
+		break;
+	case OPT_RULES:
+		strv_push(&o->rule_dirs, v);
+		break;
+	case OPT_PROFILE:
+		set_str(&o->profile, v);
+		break;
+	case OPT_WAIVERS:
+		set_str(&o->waivers, v);
+		break;
+	case OPT_KNOWN_HOSTS:
+		set_str(&o->remote.known_hosts, v);
+		break;
+	case OPT_FAIL_ON:
+		if (severity_parse(v, &o->fail_on) != 0)
+			*why = xprintf("unknown severity \"%s\" (info, low, "
+			    "medium, high or critical)", v);
+		break;
+	case OPT_JOBS:
+		if ((n = parse_num(v, 1, CLI_MAX_JOBS)) < 0)
+			*why = xprintf("\"%s\" is not a number from 1 to %d",
+			    v, CLI_MAX_JOBS);
+		else
+			o->jobs = (int)n;
+		break;
+	case OPT_TIMEOUT:
+		if ((n = parse_num(v, 1, CLI_MAX_TIMEOUT)) < 0)
+			*why = xprintf("\"%s\" is not a number of seconds "
+			    "from 1 to %d", v, CLI_MAX_TIMEOUT);
+		else
+			o->timeout_s = (int)n;
+		break;
+	case OPT_COLOR:
+		if (strcmp(v, "auto") == 0)
+			o->color = -1;
+		else if (strcmp(v, "always") == 0)
+			o->color = 1;
+		else if (strcmp(v, "never") == 0)
+			o->color = 0;
+		else
+			*why = xprintf("\"%s\" is not auto, always or never",
+			    v);
+		break;
+	}
+	return *why != NULL ? -1 : 0;
+}
+
+static int
+flag_setting(const char *cmd, struct cli_opts *o, int id, const char *v)
+{
+	size_t i;
+	char *why;
+	int r;
+
+	for (i = 0; i < NSETTINGS; i++)
+		if (settings[i].id == id)
+			break;
+	if (i == NSETTINGS)
+		return SL_ERR_INTERNAL;
+	/* a flag replaces a list the configuration gave, then adds to it */
+	o->from_flags |= settings[i].bit;
+	if (set_setting(o, id, v, &why) == 0)
+		return SL_OK;
+	r = usage_error(cmd, "--%s: %s", settings[i].key, why);
+	free(why);
+	return r;
+}
+
+/*
+ * Fills what no flag set from the configuration files (flag > user file >
+ * system file > default). Errors are "FILE:LINE: error: ..." lines.
+ */
+static int
+apply_config(struct cli_opts *o)
+{
+	struct config cfg;
+	struct diag d;
+	size_t i, k;
+	char *why;
+	int r;
+
+	config_init(&cfg);
+	diag_init(&d);
+	r = config_load(&cfg, o->config_file, o->no_config, &d);
+	for (i = 0; r == SL_OK && i < NSETTINGS; i++) {
+		const struct strv *v = config_get(&cfg, settings[i].key);
+
+		if ((o->from_flags & settings[i].bit) != 0)
+			continue;
+		for (k = 0; v != NULL && k + 1 < v->n; k += 2)
+			if (set_setting(o, settings[i].id, v->v[k], &why) != 0) {
+				diag_error(&d, v->v[k + 1], 0, "%s: %s",
+				    settings[i].key, why);
+				free(why);
+				r = SL_ERR_PARSE;
+				break;
+			}
+	}
+	diag_print(stderr, &d);
+	diag_cleanup(&d);
+	config_cleanup(&cfg);
+	return r == SL_OK ? SL_OK : SL_ERR_USAGE;
+}
+
+/* Drops the targets outside --shard K/N (shard.h: hash of the label). */
+static void
+keep_shard(struct cli_opts *o)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < o->ntargets; i++) {
+		struct cli_target *t = &o->targets[i];
+		const char *label = t->kind == TARGET_LOCAL ? "local" : t->arg;
+
+		if (shard_keeps(label, o->shard_k, o->shard_n)) {
+			o->targets[j++] = *t;
+			continue;
+		}
+		free(t->arg);
+		ssh_target_cleanup(&t->ssh);
+	}
+	o->ntargets = j;
+}
+
 static int
 parse_version(const char *s)
 {
@@ -401,10 +593,16 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			add_target(o, TARGET_LOCAL, NULL);
 			break;
 		case OPT_REPORT:
-			strv_push(&o->reports, optarg);
-			break;
 		case OPT_RULES:
-			strv_push(&o->rule_dirs, optarg);
+		case OPT_FAIL_ON:
+		case OPT_PROFILE:
+		case OPT_WAIVERS:
+		case OPT_KNOWN_HOSTS:
+		case OPT_JOBS:
+		case OPT_TIMEOUT:
+		case OPT_COLOR:
+			if (flag_setting(cmd, o, c, optarg) != SL_OK)
+				return SL_ERR_USAGE;
 			break;
 		case OPT_ONLY:
 			strv_push(&o->only, optarg);
@@ -412,20 +610,10 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		case OPT_SKIP:
 			strv_push(&o->skip, optarg);
 			break;
-		case OPT_FAIL_ON:
-			if (severity_parse(optarg, &o->fail_on) != 0)
-				return usage_error(cmd, "--fail-on: unknown severity "
-				    "\"%s\" (info, low, medium, high or critical)",
-				    optarg);
-			break;
 		case OPT_OPENSSH:
 			if ((o->openssh_version = parse_version(optarg)) == 0)
 				return usage_error(cmd, "--openssh-version: \"%s\" "
 				    "is not a version like 9.2", optarg);
-			break;
-		case OPT_PROFILE:
-			free(o->profile);
-			o->profile = xstrdup(optarg);
 			break;
 		case OPT_OUTPUT:
 			free(o->output);
@@ -434,10 +622,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		case OPT_MATCH:
 			free(o->match_spec);
 			o->match_spec = xstrdup(optarg);
-			break;
-		case OPT_WAIVERS:
-			free(o->waivers);
-			o->waivers = xstrdup(optarg);
 			break;
 		case OPT_ALL:
 			o->all = 1;
@@ -459,9 +643,6 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			break;
 		case OPT_SSH_CONFIG:
 			set_str(&o->remote.config_file, optarg);
-			break;
-		case OPT_KNOWN_HOSTS:
-			set_str(&o->remote.known_hosts, optarg);
 			break;
 		case OPT_INVENTORY:
 			set_str(&o->remote.inventory, optarg);
@@ -492,40 +673,37 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 		case OPT_BECOME:
 			o->remote.become = 1;
 			break;
-		case OPT_JOBS:
-			if ((o->jobs = (int)parse_num(optarg, 1, CLI_MAX_JOBS))
-			    < 0)
-				return usage_error(cmd, "--jobs: \"%s\" is not a "
-				    "number from 1 to %d", optarg, CLI_MAX_JOBS);
+		case OPT_SHARD:
+			if (shard_parse(optarg, &o->shard_k, &o->shard_n) != 0)
+				return usage_error(cmd, "--shard: \"%s\" is not "
+				    "K/N with 1 <= K <= N <= %d", optarg,
+				    SHARD_MAX);
 			break;
-		case OPT_TIMEOUT:
-			if ((o->timeout_s = (int)parse_num(optarg, 1,
-			    CLI_MAX_TIMEOUT)) < 0)
-				return usage_error(cmd, "--timeout: \"%s\" is not "
-				    "a number of seconds from 1 to %d", optarg,
-				    CLI_MAX_TIMEOUT);
+		case OPT_LIST_TARGETS:
+			o->list_targets = 1;
+			break;
+		case OPT_CONFIG:
+			set_str(&o->config_file, optarg);
+			break;
+		case OPT_NO_CONFIG:
+			o->no_config = 1;
 			break;
 		case OPT_DUMP:
 			o->dump = 1;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "text") != 0 &&
+			if (cmd_table[ci].cmd == CMD_MERGE) {
+				if (strcmp(optarg, "json") != 0 &&
+				    strcmp(optarg, "sarif") != 0 &&
+				    strcmp(optarg, "junit") != 0)
+					return usage_error(cmd, "--format: \"%s\" "
+					    "is not json, sarif or junit", optarg);
+			} else if (strcmp(optarg, "text") != 0 &&
 			    strcmp(optarg, "json") != 0 &&
 			    strcmp(optarg, "dot") != 0)
 				return usage_error(cmd, "--format: \"%s\" is not "
 				    "text, json or dot", optarg);
 			set_str(&o->format, optarg);
-			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				o->color = -1;
-			else if (strcmp(optarg, "always") == 0)
-				o->color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				o->color = 0;
-			else
-				return usage_error(cmd, "--color: \"%s\" is not "
-				    "auto, always or never", optarg);
 			break;
 		case ':':
 			return usage_error(cmd, "option %s needs an argument",
@@ -537,8 +715,23 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 	}
 	argc -= optind;
 	argv += optind;
+	if (cmd_table[ci].cmd != CMD_MERGE && apply_config(o) != SL_OK)
+		return SL_ERR_USAGE;
 
 	switch (cmd_table[ci].cmd) {
+	case CMD_MERGE:
+		if (argc == 0)
+			return usage_error(cmd, "%s", "give the reports to merge");
+		for (i = 0; i < (size_t)argc; i++)
+			strv_push(&o->inputs, argv[i]);
+		return 0;
+	case CMD_EXPLAIN:
+		if (argc != 1)
+			return usage_error(cmd, "%s", argc == 0 ? "give a rule "
+			    "id (`synolint rules` lists them)" :
+			    "give one rule id");
+		o->rule_id = xstrdup(argv[0]);
+		return 0;
 	case CMD_RULES:
 		if (argc > 1)
 			return usage_error(cmd, "unexpected argument \"%s\"",
@@ -554,6 +747,8 @@ parse_cmd_options(int argc, char **argv, size_t ci, struct cli_opts *o)
 			return usage_error(cmd, "%s", "nothing to scan: give "
 			    "HOST, --inventory FILE, --root DIR, --bundle FILE "
 			    "or --local");
+		if (o->shard_n > 0)
+			keep_shard(o);
 		if (o->jobs == 0)
 			o->jobs = CLI_DEFAULT_JOBS;
 		if (o->fix && (o->dry_run || o->fix_script != NULL))
@@ -607,6 +802,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 	strv_init(&o->rule_dirs);
 	strv_init(&o->only);
 	strv_init(&o->skip);
+	strv_init(&o->inputs);
 	o->fail_on = SEV_LOW;
 	o->color = -1;
 
@@ -623,6 +819,15 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 			o->verbosity++;
 		} else if (strcmp(argv[i], "-vv") == 0) {
 			o->verbosity += 2;
+		} else if (strcmp(argv[i], "--no-config") == 0) {
+			o->no_config = 1;
+		} else if (strncmp(argv[i], "--config=", 9) == 0) {
+			set_str(&o->config_file, argv[i] + 9);
+		} else if (strcmp(argv[i], "--config") == 0) {
+			if (i + 1 == argc)
+				return usage_error(NULL, "%s", "--config needs "
+				    "a FILE");
+			set_str(&o->config_file, argv[++i]);
 		} else if (strcmp(argv[i], "-q") == 0 ||
 		    strcmp(argv[i], "--quiet") == 0) {
 			o->verbosity = -1;
@@ -661,6 +866,7 @@ cli_opts_cleanup(struct cli_opts *o)
 	strv_cleanup(&o->rule_dirs);
 	strv_cleanup(&o->only);
 	strv_cleanup(&o->skip);
+	strv_cleanup(&o->inputs);
 	free(o->output);
 	free(o->profile);
 	free(o->match_spec);
@@ -668,5 +874,6 @@ cli_opts_cleanup(struct cli_opts *o)
 	free(o->format);
 	free(o->waivers);
 	free(o->fix_script);
+	free(o->config_file);
 	memset(o, 0, sizeof(*o));
 }

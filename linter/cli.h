@@ -10,7 +10,7 @@
 #include "targets.h"
 
 enum cli_cmd { CMD_NONE, CMD_SCAN, CMD_CAPTURE, CMD_SSHD_EFFECTIVE, CMD_RULES,
-	CMD_KEYS };
+	CMD_KEYS, CMD_MERGE, CMD_EXPLAIN };
 
 /*
  * A host to audit: --root/--bundle/--local targets in command-line order,
@@ -35,6 +35,17 @@ struct remote_opts {
 	int		 accept_new;	/* --accept-new */
 	int		 become;	/* --become */
 };
+
+/* Settings a flag gave, so the configuration files do not override them. */
+#define CLI_SET_PROFILE		(1u << 0)
+#define CLI_SET_REPORTS		(1u << 1)
+#define CLI_SET_JOBS		(1u << 2)
+#define CLI_SET_TIMEOUT		(1u << 3)
+#define CLI_SET_RULES		(1u << 4)
+#define CLI_SET_WAIVERS		(1u << 5)
+#define CLI_SET_FAIL_ON		(1u << 6)
+#define CLI_SET_KNOWN_HOSTS	(1u << 7)
+#define CLI_SET_COLOR		(1u << 8)
 
 #define CLI_DEFAULT_JOBS	8
 #define CLI_MAX_JOBS		256
@@ -68,6 +79,13 @@ struct cli_opts {
 	char			*fix_script;	/* --fix-script FILE */
 	int			 fix_risky;	/* --fix-risky */
 	int			 fix;		/* --fix (fix_apply.c) */
+	unsigned int		 shard_k;	/* --shard K/N; 0: no sharding */
+	unsigned int		 shard_n;
+	int			 list_targets;	/* scan --list-targets */
+	struct strv		 inputs;	/* merge FILE... */
+	char			*config_file;	/* --config FILE */
+	int			 no_config;	/* --no-config */
+	unsigned int		 from_flags;	/* CLI_SET_* given as flags */
 };
 
 /* The number of remote targets in o. */

@@ -80,8 +80,9 @@ fleet_run(size_t n, int jobs, int progress, const char *const *labels,
 	p.fn = fn;
 	p.arg = arg;
 	p.labels = labels;
+	/* -v prints a line per host instead; -q nothing */
 	p.progress = progress && n > 1 && isatty(STDERR_FILENO) &&
-	    log_get_level() >= LOG_INFO;
+	    log_get_level() == LOG_INFO;
 	nt = jobs < 1 ? 1 : (size_t)jobs;
 	if (nt > n)
 		nt = n;
@@ -146,6 +147,28 @@ host_error(struct host_result *h, int r, struct diag *d)
 		h->error = xstrdup(sl_strerror(h->status));
 }
 
+/* -v: one line per host with where its time went. */
+static void
+log_times(const char *host, const struct acquire_times *tm, long long eval_ms,
+    int r)
+{
+	char conn[96] = "";
+
+	if (log_get_level() < LOG_VERBOSE)
+		return;
+	if (tm->connect_ms >= 0)
+		snprintf(conn, sizeof(conn), "connect %lld ms, auth %lld ms, ",
+		    tm->connect_ms, tm->auth_ms);
+	if (tm->round_trips > 0)
+		verbose("host %s: %scollect %lld ms in %u round trip%s (%zu "
+		    "bytes), evaluate %lld ms%s", host, conn, tm->collect_ms,
+		    tm->round_trips, tm->round_trips == 1 ? "" : "s", tm->bytes,
+		    eval_ms, r == SL_OK ? "" : " (failed)");
+	else if (tm->collect_ms >= 0)
+		verbose("host %s: %sread %lld ms, evaluate %lld ms%s", host, conn,
+		    tm->collect_ms, eval_ms, r == SL_OK ? "" : " (failed)");
+}
+
 static void
 scan_one(size_t i, void *arg)
 {
@@ -154,12 +177,17 @@ scan_one(size_t i, void *arg)
 	struct host_result *h = &j->sr->hosts[j->first + i];
 	struct diag *d = &j->diags[i];
 	struct facts *f = NULL;
+	struct acquire_times tm;
+	long long t0, eval_ms = 0;
 	int r;
 
-	r = acquire_facts(j->ctx, t, &f, d);
+	r = acquire_facts_timed(j->ctx, t, &f, &tm, d);
+	t0 = log_mono_ms();
 	if (r == SL_OK)
 		r = engine_eval_host(j->rs, f, j->eo, j->defer,
 		    &h->findings);
+	eval_ms = log_mono_ms() - t0;
+	log_times(h->name, &tm, eval_ms, r);
 	if (r == SL_OK)
 		j->keys[i] = trust_host_build(f, h->name, trust_now());
 	if (r != SL_OK) {
@@ -257,7 +285,7 @@ fleet_scan_hook(const struct acquire_ctx *ctx, const struct ruleset *rs,
 		size_t k;
 
 		if (h->status != SL_OK)
-			sl_error("%s: could not be scanned: %s", h->name,
+			sl_host_error(h->name, "could not be scanned: %s",
 			    h->error);
 		for (k = 0; k < j.diags[i].n; k++)
 			if (j.diags[i].v[k].level != DIAG_ERROR) {

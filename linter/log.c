@@ -1,6 +1,11 @@
-/* log.c — stderr logging with a global level set once by main. */
+/*
+ * log.c — stderr logging with a global level set once by main. Each message
+ * is one line written under the stream's lock, so lines of fleet workers
+ * never interleave.
+ */
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "log.h"
 
@@ -18,6 +23,27 @@ log_get_level(void)
 	return log_level;
 }
 
+long long
+log_mono_ms(void)
+{
+	struct timespec ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+emit(const char *prefix, const char *host, const char *fmt, va_list ap)
+{
+	flockfile(stderr);
+	fputs(prefix, stderr);
+	if (host != NULL)
+		fprintf(stderr, "host %s: ", host);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	funlockfile(stderr);
+}
+
 void
 sl_log(int level, const char *fmt, ...)
 {
@@ -25,11 +51,9 @@ sl_log(int level, const char *fmt, ...)
 
 	if (level > log_level)
 		return;
-	fputs("synolint: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	emit("synolint: ", NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -37,9 +61,17 @@ sl_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("synolint: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	emit("synolint: error: ", NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+void
+sl_host_error(const char *host, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	emit("synolint: ", host, fmt, ap);
+	va_end(ap);
 }

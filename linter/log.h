@@ -9,6 +9,12 @@ int	log_get_level(void);
 void	sl_log(int level, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	sl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "synolint: host HOST: ..." — what went wrong with one host, one line. */
+void	sl_host_error(const char *host, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Milliseconds of CLOCK_MONOTONIC, for the -v timings. */
+long long	log_mono_ms(void);
 
 #define verbose(...)	sl_log(LOG_VERBOSE, __VA_ARGS__)
 #define debug(...)	sl_log(LOG_DEBUG, __VA_ARGS__)

@@ -13,8 +13,10 @@
 #include "atomicfile.h"
 #include "become.h"
 #include "cli.h"
+#include "cmd_explain.h"
 #include "cmd_fix.h"
 #include "cmd_keys.h"
+#include "cmd_merge.h"
 #include "fix_apply.h"
 #include "engine.h"
 #include "err.h"
@@ -133,8 +135,10 @@ cmd_scan(const struct acquire_ctx *ctx)
 
 	if (wv != NULL)
 		waivers_apply(wv, &sr);
+	/* auto: a terminal, and NO_COLOR unset or empty (no-color.org) */
 	ropts.color = o->color == -1 ? (isatty(STDOUT_FILENO) &&
-	    getenv("NO_COLOR") == NULL) : o->color;
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0')) :
+	    o->color;
 	ex = EXIT_CLEAN;
 	for (i = 0; i < nspecs; i++) {
 		struct diag d;
@@ -304,8 +308,7 @@ cmd_rules(const struct cli_opts *o)
 		ex = EXIT_CLEAN;
 	} else if (o->rule_id != NULL) {
 		if ((ru = ruleset_find(rs, o->rule_id)) == NULL) {
-			sl_error("no rule \"%s\" (see `synolint rules`)",
-			    o->rule_id);
+			explain_unknown(rs, o->rule_id);
 			goto out;
 		}
 		printf("%s: %s\n", ru->id, ru->title);
@@ -334,6 +337,31 @@ cmd_rules(const struct cli_opts *o)
 	return ex;
 }
 
+static int
+cmd_explain(const struct cli_opts *o)
+{
+	struct ruleset *rs = NULL;
+	int ex;
+
+	if (load_rules(o, &rs) != SL_OK)
+		return EXIT_USAGE;
+	ex = explain_rule(stdout, rs, o->rule_id) == SL_OK ? EXIT_CLEAN :
+	    EXIT_USAGE;
+	ruleset_free(rs);
+	return ex;
+}
+
+/* scan --list-targets: what this shard would scan, without connecting. */
+static int
+list_targets(const struct cli_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->ntargets; i++)
+		printf("%s\n", acquire_label(&o->targets[i]));
+	return EXIT_CLEAN;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -351,6 +379,10 @@ main(int argc, char **argv)
 		goto out;
 	log_set_level(o.verbosity);
 	ctx.opts = &o;
+	if (o.cmd == CMD_SCAN && o.list_targets) {
+		ex = list_targets(&o);
+		goto out;
+	}
 	if (cli_count_remote(&o) > 0) {
 		/* A closed connection is an error to report, not a signal. */
 		(void)signal(SIGPIPE, SIG_IGN);
@@ -381,6 +413,12 @@ main(int argc, char **argv)
 		r = cmd_keys(&ctx);
 		ex = r == SL_OK ? EXIT_CLEAN : r == SL_ERR_CONNECT ?
 		    EXIT_HOSTFAIL : EXIT_USAGE;
+		break;
+	case CMD_EXPLAIN:
+		ex = cmd_explain(&o);
+		break;
+	case CMD_MERGE:
+		ex = cmd_merge(&o) == SL_OK ? EXIT_CLEAN : EXIT_USAGE;
 		break;
 	case CMD_NONE:
 		break;

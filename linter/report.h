@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "findings.h"
+#include "sbuf.h"
 
 struct report_opts {
 	int	color;		/* text: ANSI colours (main decides: TTY and not NO_COLOR) */
@@ -34,5 +35,12 @@ const char *report_formats(void);
  */
 int	report_write(const struct report_spec *, const struct scan_result *,
 	    const struct report_opts *, struct diag *);
+
+/*
+ * Writes bytes already formatted (synolint merge) where a report goes: stdout
+ * for NULL or "-", else PATH through a temporary file renamed when complete.
+ */
+int	report_write_bytes(const char *path, const struct sbuf *out,
+	    struct diag *);
 
 #endif

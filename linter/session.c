@@ -11,6 +11,7 @@ struct session {
 	char		*root;		/* root sessions: resolved directory */
 	char		*label;		/* NULL: backend's */
 	int		 timeout_s;
+	unsigned int	 nexec;		/* round trips so far (-v) */
 };
 
 struct session *
@@ -52,7 +53,14 @@ session_exec(struct session *s, const char *const argv[],
 	sbuf_reset(res->out);
 	if (res->err != NULL)
 		sbuf_reset(res->err);
+	s->nexec++;
 	return s->ops->exec(s, argv, input, res);
+}
+
+unsigned int
+session_exec_count(const struct session *s)
+{
+	return s != NULL ? s->nexec : 0;
 }
 
 const char *

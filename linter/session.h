@@ -71,6 +71,8 @@ void	session_free(struct session *);
 
 /* "local", "root", "ssh". */
 const char	*session_name(const struct session *);
+/* How many commands session_exec ran: round trips to the host. */
+unsigned int	 session_exec_count(const struct session *);
 /* The directory of a root session (resolved); NULL for other sessions. */
 const char	*session_root(const struct session *);
 /* The label given in the options, else the backend's (root: the directory). */

@@ -45,6 +45,8 @@ struct ssh_priv {
 	const char		*password;	/* borrowed */
 	long long		 deadline;	/* ms, CLOCK_MONOTONIC */
 	int			 timeout_s;
+	long long		 connect_ms;	/* TCP + key exchange + host key */
+	long long		 auth_ms;	/* user authentication */
 };
 
 /* update_known_hosts appends to a file other threads may append to. */
@@ -336,6 +338,7 @@ session_ssh_open(const struct ssh_conn_opts *o, struct session **sessionp,
 	const struct ssh_target *t = o->target;
 	int strict = 1, r = SL_ERR_INTERNAL;
 	unsigned int port;
+	long long t0;
 
 	*sessionp = NULL;
 	(void)ssh_set_log_callback(libssh_log);
@@ -382,6 +385,7 @@ session_ssh_open(const struct ssh_conn_opts *o, struct session **sessionp,
 		goto opt_error;
 	set_timeout(p);
 
+	t0 = now_ms();
 	if (ssh_connect(p->ss) != SSH_OK) {
 		if (now_ms() >= p->deadline) {
 			diag_error(d, NULL, 0, "%s: timed out connecting after "
@@ -400,8 +404,11 @@ session_ssh_open(const struct ssh_conn_opts *o, struct session **sessionp,
 	    p->hostkey != NULL ? p->hostkey : "?");
 	if ((r = check_host_key(p, o, d)) != SL_OK)
 		goto out;
+	p->connect_ms = now_ms() - t0;
+	t0 = now_ms();
 	if ((r = authenticate(p, o, d)) != SL_OK)
 		goto out;
+	p->auth_ms = now_ms() - t0;
 	{
 		char *u = NULL;
 
@@ -435,6 +442,20 @@ session_ssh_hostkey(const struct session *s)
 		return NULL;
 	p = session_priv(s);
 	return p->hostkey;
+}
+
+void
+session_ssh_times(const struct session *s, long long *connect_ms,
+    long long *auth_ms)
+{
+	const struct ssh_priv *p;
+
+	*connect_ms = *auth_ms = -1;
+	if (strcmp(session_name(s), "ssh") != 0)
+		return;
+	p = session_priv(s);
+	*connect_ms = p->connect_ms;
+	*auth_ms = p->auth_ms;
 }
 
 const char *

@@ -64,6 +64,10 @@ const char	*session_ssh_hostkey(const struct session *);
 /* The server's identification string ("SSH-2.0-OpenSSH_9.2p1 ..."), made
    printable; NULL for other sessions. */
 const char	*session_ssh_banner(const struct session *);
+/* Milliseconds spent connecting (with the host key check) and
+   authenticating; -1 for a session that is not ssh. */
+void		 session_ssh_times(const struct session *, long long *connect_ms,
+		    long long *auth_ms);
 
 /* The become wrapper's marker line protocol, exposed for tests: the argv
    actually sent for argv under opts (NULL-terminated; free the array and

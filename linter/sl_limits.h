@@ -34,6 +34,7 @@
 #define SL_MAX_WAIVERS_FILE	(1u * 1024 * 1024)	/* one --waivers file */
 #define SL_MAX_WAIVERS		10000u		/* waivers in it */
 #define SL_MAX_HOSTS		100000u		/* targets in one run (all sources) */
+#define SL_MAX_REPORT		(256u * 1024 * 1024)	/* one report given to merge */
 #define SL_MAX_STDERR		(1u * 1024 * 1024)	/* collector stderr */
 
 #endif

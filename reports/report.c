@@ -271,6 +271,14 @@ write_file(const char *path, const struct sbuf *out, struct diag *d)
 }
 
 int
+report_write_bytes(const char *path, const struct sbuf *out, struct diag *d)
+{
+	if (path == NULL || strcmp(path, "-") == 0)
+		return write_stdout(out, d);
+	return write_file(path, out, d);
+}
+
+int
 report_write(const struct report_spec *spec, const struct scan_result *sr,
     const struct report_opts *opts, struct diag *d)
 {

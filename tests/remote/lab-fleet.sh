@@ -98,4 +98,36 @@ expect_exit 1 "@good" -- "$SL" scan $R --inventory "$T/inv" @good
 expect_exit 0 "capture nas2" -- "$SL" capture $SSHOPTS nas2 -o "$T/nas2.bundle"
 expect_exit 1 "captured nas2 audits offline" -- "$SL" scan --bundle "$T/nas2.bundle"
 expect_grep "RSAAuthentication" "$T/out" "captured nas2 keeps its findings"
+
+# A CI matrix over the lab: 3 shards of the fleet (over ssh, good and bad
+# hosts) merge into the reports of one run over the same fleet (hosts in
+# name order, as merge orders them), and the shards cover it exactly.
+FLEET="nas1 nas2 nas3 nas4 nas5 nas6 nas7"
+# shellcheck disable=SC2086
+"$SL" scan $R --timeout 6 $FLEET --report "json:$T/one.json" --report "sarif:$T/one.sarif" \
+    --report "junit:$T/one.xml" >/dev/null 2>&1
+: >"$T/shards.list"
+for k in 1 2 3; do
+	# shellcheck disable=SC2086
+	"$SL" scan $R --shard "$k/3" $FLEET --list-targets >>"$T/shards.list"
+	# shellcheck disable=SC2086
+	"$SL" scan $R --timeout 6 --shard "$k/3" $FLEET --report "json:$T/s$k.json" \
+	    --report "sarif:$T/s$k.sarif" --report "junit:$T/s$k.xml" >/dev/null 2>&1
+done
+[ "$(sort "$T/shards.list" | tr '\n' ' ')" = "$FLEET " ] && ok || bad "lab shards do not cover the fleet once: $(cat "$T/shards.list")"
+for kind in json sarif xml; do
+	expect_exit 0 "merge the lab shards ($kind)" -- "$SL" merge -o "$T/m.$kind" "$T/s1.$kind" "$T/s2.$kind" "$T/s3.$kind"
+done
+# equal but for the key trust map, whose cross-shard edges no shard sees
+/usr/bin/python3 - "$T/m.json" "$T/one.json" <<'PY' && ok || bad "lab: merged JSON differs from one run"
+import json, sys
+m, w = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+mt, wt = m.pop("trust", None), w.pop("trust", None)
+assert m == w
+assert mt is None or all(e in wt["edges"] for e in mt["edges"])
+PY
+cmp -s "$T/m.sarif" "$T/one.sarif" && ok || bad "lab: merged SARIF differs from one run"
+xmllint --c14n "$T/m.xml" >"$T/m.c14n" && xmllint --c14n "$T/one.xml" >"$T/one.c14n" &&
+    cmp -s "$T/m.c14n" "$T/one.c14n" && ok || bad "lab: merged JUnit differs from one run"
+xmllint --noout --schema "$SRC/tests/schemas/junit.xsd" "$T/m.xml" 2>/dev/null && ok || bad "lab: merged JUnit does not validate"
 finish

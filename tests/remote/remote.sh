@@ -146,6 +146,9 @@ expect_grep "recorded new host key" "$T/err" "--accept-new says so"
 expect_grep "^\[127.0.0.1\]:$P ssh-ed25519 " "$KH" "key recorded in known_hosts"
 expect_exit 1 "known host" -- "$SL" scan $RO "$H" --color never --all
 cp "$T/out" "$T/remote.txt"
+# -v: where the time of the host went, and its one round trip
+expect_exit 1 "-v over ssh" -- "$SL" -v scan $RO "$H" --report "json:$T/v.json"
+expect_grep "^synolint: host $H: connect [0-9]* ms, auth [0-9]* ms, collect [0-9]* ms in 1 round trip ([0-9]* bytes), evaluate [0-9]* ms$" "$T/err" "-v timings over ssh"
 
 # 4. Same findings as --local (the collector runs on this machine either way).
 "$SL" scan --local --color never --all >"$T/local.txt" 2>/dev/null
