@@ -28,30 +28,30 @@ _synolint()
 
 	if [ -z "$cmd" ]; then
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "-v --verbose -q --quiet --version -h --help" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "-v --verbose -q --quiet --version -h --help" -- "$cur")
 		else
-			COMPREPLY=($(compgen -W "scan capture sshd-effective rules keys" -- "$cur"))
+			mapfile -t COMPREPLY < <(compgen -W "scan capture sshd-effective rules keys" -- "$cur")
 		fi
 		return 0
 	fi
 
 	case $prev in
 	--bundle|--inventory|--waivers|-i|--identity|-F|--ssh-config|--known-hosts|-o|--output)
-		COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
 	--root|--rules)
-		COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return 0 ;;
 	--fail-on)
-		COMPREPLY=($(compgen -W "info low medium high critical" -- "$cur")); return 0 ;;
+		mapfile -t COMPREPLY < <(compgen -W "info low medium high critical" -- "$cur"); return 0 ;;
 	--color)
-		COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return 0 ;;
+		mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur"); return 0 ;;
 	--profile)
-		COMPREPLY=($(compgen -W "home business internet" -- "$cur")); return 0 ;;
+		mapfile -t COMPREPLY < <(compgen -W "home business internet" -- "$cur"); return 0 ;;
 	--format)
-		COMPREPLY=($(compgen -W "text json dot" -- "$cur")); return 0 ;;
+		mapfile -t COMPREPLY < <(compgen -W "text json dot" -- "$cur"); return 0 ;;
 	--report)
-		COMPREPLY=($(compgen -W "text junit sarif json html" -- "$cur")); return 0 ;;
+		mapfile -t COMPREPLY < <(compgen -W "text junit sarif json html" -- "$cur"); return 0 ;;
 	--only|--skip)
-		COMPREPLY=($(compgen -W "$("$prog" rules 2>/dev/null | awk '{print $1}')" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "$("$prog" rules 2>/dev/null | awk '{print $1}')" -- "$cur")
 		return 0 ;;
 	-j|--jobs|-p|--port|--timeout|--openssh-version|-l|--login|-C|--match)
 		return 0 ;;
@@ -60,11 +60,11 @@ _synolint()
 	if [[ $cur == -* ]]; then
 		words_opts=$("$prog" "$cmd" -h 2>/dev/null |
 		    sed -n '/^Options:/,/^$/p' | cut -c1-33 | grep -oE -- '--?[a-zA-Z][-a-zA-Z]*' )
-		COMPREPLY=($(compgen -W "$words_opts" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "$words_opts" -- "$cur")
 	elif [ "$cmd" = rules ]; then
-		COMPREPLY=($(compgen -W "$("$prog" rules 2>/dev/null | awk '{print $1}')" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "$("$prog" rules 2>/dev/null | awk '{print $1}')" -- "$cur")
 	else
-		COMPREPLY=($(compgen -W "$(_synolint_hosts)" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W "$(_synolint_hosts)" -- "$cur")
 	fi
 	return 0
 }

@@ -13,7 +13,7 @@ Host backup-nas
 CFG
 # complete WORDS...: the last word is the one being completed.
 complete_words() {
-	SL="$SL" SYNOLINT_SSH_CONFIG="$T/ssh_config" bash -c '
+	SYNOLINT_SSH_CONFIG="$T/ssh_config" bash -c '
 		. "$1"; shift
 		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
 		_synolint
@@ -62,4 +62,8 @@ grep -v '^DSM-00' "$T/c" | grep -q . && bad "rules DSM-00: other ids" || ok
 mkdir "$T/d" && : >"$T/d/nas.bundle"
 complete_words scan --bundle "$T/d/na"
 want "--bundle files" "$T/d/nas.bundle"
+if command -v shellcheck >/dev/null; then
+	shellcheck -s bash "$SRC/completions/synolint.bash" >"$T/sc" 2>&1 && ok ||
+		{ bad "shellcheck completions/synolint.bash"; cat "$T/sc" >&2; }
+fi
 finish
