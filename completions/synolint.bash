@@ -1,5 +1,5 @@
-# synolint.bash - bash completion for synolint(1): commands, the options of
-# each command (read from `synolint CMD -h`, so they cannot drift), rule ids
+# synolint.bash - bash completion for synolint(1): commands (from
+# `synolint --help`), the options of each command (read from `synolint CMD -h`, so they cannot drift), rule ids
 # (from `synolint rules`), hosts (from ~/.ssh/config), files and directories.
 
 _synolint_hosts()
@@ -18,19 +18,22 @@ _synolint()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	local prog=${COMP_WORDS[0]}
 
+	# The commands, from the program's own --help.
+	local cmds
+	cmds=$("$prog" --help 2>/dev/null |
+	    awk '/^Commands:/ {f = 1; next} /^$/ {f = 0} f {printf "%s ", $1}')
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
-		case ${COMP_WORDS[i]} in
-		scan|capture|sshd-effective|rules|keys)
-			cmd=${COMP_WORDS[i]}; break ;;
-		esac
+		if [[ " $cmds " == *" ${COMP_WORDS[i]} "* ]]; then
+			cmd=${COMP_WORDS[i]}; break
+		fi
 	done
 
 	if [ -z "$cmd" ]; then
 		if [[ $cur == -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "-v --verbose -q --quiet --version -h --help" -- "$cur")
 		else
-			mapfile -t COMPREPLY < <(compgen -W "scan capture sshd-effective rules keys" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "$cmds" -- "$cur")
 		fi
 		return 0
 	fi

@@ -26,7 +26,9 @@ want() { # DESC WORD...: candidates must be exactly these
 	if cmp -s "$T/c" "$T/w"; then ok; else bad "$d"; diff "$T/w" "$T/c" >&2; fi
 }
 complete_words ""
-want "commands" scan capture sshd-effective rules keys
+# shellcheck disable=SC2046
+want "commands" $("$SL" --help | awk '/^Commands:/ {f = 1; next} /^$/ {f = 0} f {print $1}')
+grep -qx scan "$T/c" && grep -qx keys "$T/c" && ok || bad "commands: no scan or keys"
 complete_words s
 want "commands with s" scan sshd-effective
 complete_words --ve
