@@ -18,6 +18,7 @@
 #include "sl_limits.h"
 #include "shard.h"
 #include "targets.h"
+#include "version.h"
 #include "xmalloc.h"
 
 #define C_SCAN		(1u << CMD_SCAN)
@@ -183,7 +184,7 @@ usage_main(FILE *fp)
 	    "  -q, --quiet      only errors on stderr\n"
 	    "  --config FILE    read FILE instead of the configuration files\n"
 	    "  --no-config      read no configuration file\n"
-	    "  --version        print the version and exit\n"
+	    	    "  --version        print the version and the linked library versions\n"
 	    "  -h, --help       show this help and exit\n\n"
 	    "Run `synolint COMMAND -h` for the options of a command.\n"
 	    "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage,\n"
@@ -808,7 +809,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0) {
-			printf("synolint %s\n", SL_VERSION);
+			version_print(stdout);
 			return 1;
 		} else if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {

@@ -6,7 +6,10 @@
 #      so they exercise the sanitized one; any sanitizer report fails a test
 #   3. valgrind over the unit tests (CK_FORK=no), leaks are errors
 #   4. bounded libFuzzer runs of every fuzz target (SL_FUZZ_SECONDS each, default 20)
-#   5. the full ctest suite of the normal build (unit, corpus, cli, fuzz replay, lab)
+#   5. the full ctest suite of the normal build (unit, corpus, cli, fuzz replay, lab),
+#      including, once, the tests that change the machine or take a fresh clone:
+#      package_deb (builds the .deb, apt-get installs it, runs /usr/bin/synolint,
+#      removes it) and readme_clone (the README's first command, verbatim, in a clone)
 # Any failing stage fails the run; the last lines are ctest's summary.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,4 +42,5 @@ tests/fuzz/run-fuzz.sh "${SL_FUZZ_SECONDS:-20}"
 
 stage "full test suite"
 cd build
+SL_TEST_PACKAGE=1 SL_TEST_CLONE=1 \
 ctest -j"$JOBS" --output-on-failure --output-junit ctest-junit.xml
