@@ -184,7 +184,7 @@ usage_main(FILE *fp)
 	    "  -q, --quiet      only errors on stderr\n"
 	    "  --config FILE    read FILE instead of the configuration files\n"
 	    "  --no-config      read no configuration file\n"
-	    	    "  --version        print the version and the linked library versions\n"
+	    "  --version        print the version and the linked library versions\n"
 	    "  -h, --help       show this help and exit\n\n"
 	    "Run `synolint COMMAND -h` for the options of a command.\n"
 	    "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage,\n"
