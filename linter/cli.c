@@ -145,7 +145,8 @@ static const struct {
 	  "scan [HOST | @GROUP]... [--inventory FILE] [--root DIR]... [--bundle FILE]...\n"
 	  "              [--local] [--report FORMAT[:PATH]]... [--fail-on SEVERITY]\n"
 	  "              [--rules DIR]... [--only ID]... [--skip ID]... [--waivers FILE]\n"
-	  "              [--dry-run] [--fix-script FILE] [--fix] [--fix-risky] [SSH OPTIONS]",
+	  "              [--dry-run] [--fix-script FILE] [--fix] [--fix-risky]\n"
+	  "              [--shard K/N] [--list-targets] [SSH OPTIONS]",
 	  "audit hosts and report findings" },
 	{ "capture", CMD_CAPTURE,
 	  "capture (HOST | --root DIR | --local) -o FILE [SSH OPTIONS]",

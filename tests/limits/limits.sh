@@ -16,7 +16,7 @@ $MK good.b
 expect_host_error() {
 	expect_exit 3 "$1 over its cap" -- "$SL" scan --bundle "$1.b" \
 	    --bundle good.b --report "json:$1.json"
-	expect_grep "^synolint: error: $1\.b: could not be scanned: $2" err "$1"
+	expect_grep "^synolint: host $1\.b: could not be scanned: $2" err "$1"
 	n=$(grep -c . err)
 	[ "$n" -eq 1 ] && ok || bad "$1: $n stderr lines, want 1"
 	python3 - "$1.json" good.json <<'PY' && ok || bad "$1: good.b's report not intact"
