@@ -97,6 +97,29 @@ scan_result_init(struct scan_result *sr, const struct ruleset *rules)
 }
 
 void
+host_fix_free(struct host_fix *hf)
+{
+	size_t i;
+
+	if (hf == NULL)
+		return;
+	for (i = 0; i < hf->n; i++) {
+		free(hf->v[i].state);
+		free(hf->v[i].rule_id);
+		free(hf->v[i].object);
+		free(hf->v[i].detail);
+	}
+	for (i = 0; i < hf->nbackups; i++)
+		free(hf->backups[i]);
+	free(hf->v);
+	free(hf->backups);
+	free(hf->outcome);
+	free(hf->message);
+	free(hf->rollback);
+	free(hf);
+}
+
+void
 scan_result_cleanup(struct scan_result *sr)
 {
 	size_t i;
@@ -111,6 +134,7 @@ scan_result_cleanup(struct scan_result *sr)
 		free(h->openssh_version);
 		free(h->dsm_version);
 		findings_cleanup(&h->findings);
+		host_fix_free(h->fix);
 	}
 	free(sr->hosts);
 	sr->hosts = NULL;

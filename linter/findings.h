@@ -54,6 +54,27 @@ struct finding *findings_add(struct findings *, const struct rule *,
 /* Sorts by (rule id, object) so output is deterministic. */
 void	findings_sort(struct findings *);
 
+/* One action of `--fix` on a host, as reported (fix_apply.c fills it). */
+struct host_fix_entry {
+	char		*state;		/* fixed, left, skipped, refused */
+	char		*rule_id;
+	char		*object;	/* NULL for a refused rule */
+	char		*detail;	/* what was done, or why not */
+};
+
+/* What `--fix` did on one host; NULL in host_result without --fix. */
+struct host_fix {
+	char			*outcome;	/* fix_outcome_name() */
+	char			*message;	/* one line, may be NULL */
+	struct host_fix_entry	*v;
+	size_t			 n;
+	char			**backups;	/* backup files made, n_backups */
+	size_t			 nbackups;
+	char			*rollback;	/* rollback script path, may be NULL */
+};
+
+void	host_fix_free(struct host_fix *);
+
 /* One scanned (or failed) host. */
 struct host_result {
 	char		*name;		/* label: host, root dir or bundle path */
@@ -62,6 +83,7 @@ struct host_result {
 	char		*openssh_version; /* may be NULL */
 	char		*dsm_version;	/* may be NULL */
 	struct findings	 findings;
+	struct host_fix	*fix;		/* owned: --fix outcome, else NULL */
 };
 
 struct waivers;

@@ -582,26 +582,47 @@ still_fails(const struct host_result *h, const char *rule_id,
 	return 0;
 }
 
+static void
+add_entry(struct host_fix *hf, const char *state, const char *rule_id,
+    const char *object, const char *detail)
+{
+	struct host_fix_entry *e;
+
+	hf->v = xreallocarray(hf->v, hf->n + 1, sizeof(*hf->v));
+	e = &hf->v[hf->n++];
+	e->state = xstrdup(state);
+	e->rule_id = xstrdup(rule_id);
+	e->object = object != NULL ? xstrdup(object) : NULL;
+	e->detail = xstrdup(detail != NULL ? detail : "");
+}
+
+/* "RULE: why" of the refused list, split for the report. */
+static void
+add_refused(struct host_fix *hf, const char *line)
+{
+	const char *c = strstr(line, ": ");
+	char *id = c != NULL ? xstrndup(line, (size_t)(c - line)) :
+	    xstrdup(line);
+
+	add_entry(hf, "refused", id, NULL, c != NULL ? c + 2 : "");
+	free(id);
+}
+
 void
-fix_apply_print(FILE *fp, const struct fix_apply *fa,
-    const struct scan_result *rescan)
+fix_apply_attach(const struct fix_apply *fa, struct scan_result *sr)
 {
 	size_t i, k;
 
-	fprintf(fp, "\nfixes (--fix)\n");
-	for (i = 0; i < fa->n; i++) {
+	for (i = 0; i < fa->n && i < sr->nhosts; i++) {
 		const struct fix_host_outcome *o = &fa->out[i];
 		const struct fix_plan *p = fa->fr.plans[i];
-		const struct host_result *h = NULL;
+		struct host_result *h = &sr->hosts[i];
+		struct host_fix *hf = xcalloc(1, sizeof(*hf));
 
-		if (rescan != NULL && i < rescan->nhosts)
-			h = &rescan->hosts[i];
-		fprintf(fp, "host %s: %s: %s\n",
-		    acquire_label(&fa->fr.opts->targets[i]),
-		    fix_outcome_name(o->outcome), o->message != NULL ?
-		    o->message : "");
+		hf->outcome = xstrdup(fix_outcome_name(o->outcome));
+		hf->message = o->message != NULL ? xstrdup(o->message) : NULL;
 		for (k = 0; k < o->refused.n; k++)
-			fprintf(fp, "  refused  %s\n", o->refused.v[k]);
+			add_refused(hf, o->refused.v[k]);
 		for (k = 0; p != NULL && k < p->nactions; k++) {
 			const struct fix_action *a = &p->actions[k];
 			const char *state;
@@ -609,24 +630,60 @@ fix_apply_print(FILE *fp, const struct fix_apply *fa,
 			if (a->kind == FIX_MANUAL)
 				continue;
 			if (!a->planned) {
-				fprintf(fp, "  skipped  %-9s %s: %s\n",
-				    a->rule_id, a->object, a->skip_reason !=
-				    NULL ? a->skip_reason : "");
+				add_entry(hf, "skipped", a->rule_id, a->object,
+				    a->skip_reason);
 				continue;
 			}
 			state = o->outcome != FIXO_APPLIED ? "not applied" :
-			    h == NULL || h->status != SL_OK ? "applied (no rescan)" :
+			    h->status != SL_OK ? "applied (no rescan)" :
 			    still_fails(h, a->rule_id, a->object) ?
 			    "applied, still failing" : "fixed";
-			fprintf(fp, "  %-8s %-9s %s: %s\n",
-			    strcmp(state, "fixed") == 0 ? "fixed" : "left",
-			    a->rule_id, a->object, strcmp(state, "fixed") == 0 ?
-			    a->description : state);
+			if (strcmp(state, "fixed") == 0)
+				add_entry(hf, "fixed", a->rule_id, a->object,
+				    a->description);
+			else
+				add_entry(hf, "left", a->rule_id, a->object,
+				    state);
 		}
+		hf->nbackups = o->backups.n;
+		hf->backups = xcalloc(o->backups.n + 1, sizeof(char *));
 		for (k = 0; k < o->backups.n; k++)
-			fprintf(fp, "  backup   %s\n", o->backups.v[k]);
-		if (o->rollback != NULL)
-			fprintf(fp, "  rollback %s\n", o->rollback);
+			hf->backups[k] = xstrdup(o->backups.v[k]);
+		hf->rollback = o->rollback != NULL ? xstrdup(o->rollback) :
+		    NULL;
+		host_fix_free(h->fix);
+		h->fix = hf;
+	}
+}
+
+void
+fix_apply_print(FILE *fp, const struct scan_result *sr)
+{
+	size_t i, k;
+
+	fprintf(fp, "\nfixes (--fix)\n");
+	for (i = 0; i < sr->nhosts; i++) {
+		const struct host_result *h = &sr->hosts[i];
+		const struct host_fix *hf = h->fix;
+
+		if (hf == NULL)
+			continue;
+		fprintf(fp, "host %s: %s: %s\n", h->name, hf->outcome,
+		    hf->message != NULL ? hf->message : "");
+		for (k = 0; k < hf->n; k++) {
+			const struct host_fix_entry *e = &hf->v[k];
+
+			if (e->object == NULL)
+				fprintf(fp, "  %-8s %s: %s\n", e->state,
+				    e->rule_id, e->detail);
+			else
+				fprintf(fp, "  %-8s %-9s %s: %s\n", e->state,
+				    e->rule_id, e->object, e->detail);
+		}
+		for (k = 0; k < hf->nbackups; k++)
+			fprintf(fp, "  backup   %s\n", hf->backups[k]);
+		if (hf->rollback != NULL)
+			fprintf(fp, "  rollback %s\n", hf->rollback);
 	}
 }
 

@@ -59,9 +59,11 @@ void	fix_apply_hook(size_t i, const struct facts *,
 	    const struct host_result *, void *arg);
 /* Applies every plan (up to --jobs hosts at once); closes the sessions. */
 void	fix_apply_run(struct fix_apply *);
-/* The "fixes" section of the text output, rescan findings in sr. */
-void	fix_apply_print(FILE *, const struct fix_apply *,
-	    const struct scan_result *rescan);
+/* Records each host's outcome in sr (host_result.fix), judged against
+   sr's findings (the rescan): what the reports show. */
+void	fix_apply_attach(const struct fix_apply *, struct scan_result *sr);
+/* The "fixes" section of the text output, from sr's host_result.fix. */
+void	fix_apply_print(FILE *, const struct scan_result *sr);
 /* Whether some host may have changed (a rescan is needed). */
 int	fix_apply_changed(const struct fix_apply *);
 /* Whether some host's fix failed outright (exit 3). */

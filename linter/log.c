@@ -32,6 +32,9 @@ log_mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static void emit(const char *prefix, const char *host, const char *fmt,
+    va_list ap) __attribute__((format(printf, 3, 0)));
+
 static void
 emit(const char *prefix, const char *host, const char *fmt, va_list ap)
 {

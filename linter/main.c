@@ -135,6 +135,8 @@ cmd_scan(const struct acquire_ctx *ctx)
 
 	if (wv != NULL)
 		waivers_apply(wv, &sr);
+	if (o->fix)
+		fix_apply_attach(&fa, &sr);
 	/* auto: a terminal, and NO_COLOR unset or empty (no-color.org) */
 	ropts.color = o->color == -1 ? (isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0')) :
@@ -153,7 +155,7 @@ cmd_scan(const struct acquire_ctx *ctx)
 	if (fixing && fix_run_finish(&fr) != SL_OK)
 		ex = EXIT_USAGE;
 	if (o->fix) {
-		fix_apply_print(stdout, &fa, &sr);
+		fix_apply_print(stdout, &sr);
 		if (ex == EXIT_CLEAN && fix_apply_failed(&fa))
 			ex = EXIT_HOSTFAIL;
 	}

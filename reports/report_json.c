@@ -104,6 +104,33 @@ add_findings(struct rj *j, json_t *arr, const char *host,
 	free(fl.v);
 }
 
+/* What --fix did on the host (absent without --fix). */
+static json_t *
+host_fix_json(struct rj *j, const struct host_fix *hf)
+{
+	json_t *o = rj_obj(j), *acts = rj_arr(j), *bk = rj_arr(j);
+	size_t i;
+
+	rj_set_str(j, o, "outcome", hf->outcome);
+	rj_set(j, o, "message", rj_str(j, hf->message));
+	for (i = 0; i < hf->n; i++) {
+		const struct host_fix_entry *e = &hf->v[i];
+		json_t *a = rj_obj(j);
+
+		rj_set_str(j, a, "state", e->state);
+		rj_set_str(j, a, "rule", e->rule_id);
+		rj_set(j, a, "object", rj_str(j, e->object));
+		rj_set_str(j, a, "detail", e->detail);
+		rj_append(j, acts, a);
+	}
+	for (i = 0; i < hf->nbackups; i++)
+		rj_append(j, bk, rj_str(j, hf->backups[i]));
+	rj_set(j, o, "actions", acts);
+	rj_set(j, o, "backups", bk);
+	rj_set(j, o, "rollback", rj_str(j, hf->rollback));
+	return o;
+}
+
 static json_t *
 host_json(struct rj *j, const struct host_result *h)
 {
@@ -123,6 +150,8 @@ host_json(struct rj *j, const struct host_result *h)
 	rj_set(j, v, "openssh", rj_str(j, h->openssh_version));
 	rj_set(j, o, "versions", v);
 	rj_set(j, o, "counts", counts_json(j, &c));
+	if (h->fix != NULL)
+		rj_set(j, o, "fix", host_fix_json(j, h->fix));
 	return o;
 }
 

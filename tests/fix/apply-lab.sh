@@ -127,7 +127,7 @@ fi
 cp "$T/orig" "$(cfg nas2)"
 
 # -- the fix itself, with risky fixes: synolint's root login is protected
-fix "$T/a.out" root@nas2 --fix-risky
+fix "$T/a.out" root@nas2 --fix-risky --report text --report "json:$T/a.json"
 if grep -q "^host root@nas2: applied: " "$T/a.out"; then ok "nas2 fixed"
 else bad "nas2 not fixed" "$T/a.out"; fi
 if grep -q "refused  SSHD-001: PermitRootLogin" "$T/a.out" &&
@@ -140,6 +140,23 @@ for r in SSHD-002 SSHD-008 SSHD-028 DSM-001; do
 	if grep -q "^  fixed    $r " "$T/a.out"; then ok "$r fixed"
 	else bad "$r not fixed" "$T/a.out"; fi
 done
+# the JSON report carries the same outcome, valid against its schema
+if python3 - "$HERE/../../docs/json-report.schema.json" "$T/a.json" "$T/a.out" \
+    >"$T/j.out" 2>&1 <<'PY'
+import json, sys, jsonschema
+schema, rep = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+jsonschema.validate(rep, schema)
+fx = rep["hosts"][0]["fix"]
+assert fx["outcome"] == "applied", fx["outcome"]
+acts = {(a["state"], a["rule"]) for a in fx["actions"]}
+for r in ("SSHD-002", "SSHD-008", "SSHD-028", "DSM-001"):
+    assert ("fixed", r) in acts, r
+assert ("refused", "SSHD-001") in acts, "SSHD-001 refused"
+text = open(sys.argv[3]).read()
+assert fx["backups"] and all("  backup   " + b in text for b in fx["backups"])
+PY
+then ok "JSON report: fix outcome per host, schema-valid, same as the text"
+else bad "JSON report's fix area" "$T/j.out"; fi
 bk=$(sed -n 's/^  backup   //p' "$T/a.out" | head -n 1)
 if [ -n "$bk" ] && cmp -s "$(tree nas2)$bk" "$T/orig"; then
 	ok "backup equals the original byte for byte"
