@@ -1,6 +1,6 @@
 /*
- * become.c — where the --become password comes from, and where it goes
- * when we are done with it (zeroed, freed).
+ * become.c — where the --become password comes from, where it goes when we
+ * are done with it (zeroed, freed), and what sudo said when it refused.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -92,4 +92,39 @@ become_password_get(char **pwp)
 	if ((pw = prompt_tty()) == NULL)
 		return SL_OK;
 	return check(pw, pwp);
+}
+
+#define SUDO_PREFIX	"sudo: "
+#define SUDO_MSG_MAX	200u
+
+char *
+become_sudo_message(const char *err, size_t len)
+{
+	const char *p = err, *end = err + len, *last = NULL, *nl;
+	size_t n = 0, i;
+	char *line, *msg;
+
+	while (err != NULL && p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if ((size_t)(end - p) > strlen(SUDO_PREFIX) &&
+		    memcmp(p, SUDO_PREFIX, strlen(SUDO_PREFIX)) == 0) {
+			last = p;
+			n = (size_t)((nl != NULL ? nl : end) - p);
+		}
+		p = nl != NULL ? nl + 1 : end;
+	}
+	if (last == NULL)
+		return NULL;
+	if (n > SUDO_MSG_MAX)
+		n = SUDO_MSG_MAX;
+	line = xstrndup(last, n);
+	for (i = 0; line[i] != '\0'; i++)
+		if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f)
+			line[i] = '?';
+	if (strstr(line, "a password is required") == NULL)
+		return line;
+	msg = xprintf("%s (--become without a password runs sudo -n: set "
+	    BECOME_ENV " or answer the prompt)", line);
+	free(line);
+	return msg;
 }

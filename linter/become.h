@@ -18,5 +18,13 @@
 int	become_password_get(char **pwp);
 /* Wipes and frees (NULL-safe). */
 void	become_free(char *);
+/*
+ * Why sudo refused, from the stderr of a failed run: sudo's last message
+ * (its warnings, e.g. "unable to resolve host", come before the reason),
+ * at most 200 bytes, control characters as '?', with a hint when sudo -n
+ * needed a password. NULL when sudo said nothing (then the failure is the
+ * command's own). The caller frees it.
+ */
+char	*become_sudo_message(const char *err, size_t len);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "become.h"
 #include "collector.h"
 #include "embedded.h"
 #include "err.h"
@@ -101,7 +102,9 @@ collector_run(struct session *s, const char *root, struct sbuf *bundle_out,
 		goto out;
 	}
 	if (res.status != 0) {
-		msg = first_line(&err);
+		/* Under --become, sudo's refusal is the reason, if it said so. */
+		if ((msg = become_sudo_message(err.data, err.len)) == NULL)
+			msg = first_line(&err);
 		diag_error(d, NULL, 0, "%s: collector exited with status %d: %s",
 		    label, res.status, msg);
 		r = SL_ERR_REMOTE;

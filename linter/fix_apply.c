@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "become.h"
 #include "err.h"
 #include "fix_apply.h"
 #include "fix_lockout.h"
@@ -488,6 +489,14 @@ apply_one(size_t i, void *arg)
 	}
 	r = run_script(fa, i, &script, &res, &d);
 	done = read_markers(&out, o, &changed, &checkfail);
+	/* No marker at all: the script never started. Did sudo refuse? */
+	if (r == SL_OK && res.status != 0 && o->steps.n == 0 &&
+	    (why = become_sudo_message(err.data, err.len)) != NULL) {
+		o->outcome = FIXO_ABORTED;
+		o->message = xprintf("sudo did not run the fix script (%s); "
+		    "nothing was changed", why);
+		goto out;
+	}
 	if (r == SL_OK && (res.status == 1 || res.status == 3)) {
 		o->outcome = FIXO_ABORTED;
 		o->message = xstrdup(res.status == 3 ? "this is not the host "

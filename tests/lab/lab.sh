@@ -7,7 +7,7 @@
 #
 # Usage (as root):
 #   tests/lab/lab.sh up [--hosts N | SCENARIO[:VARIANT[:BYTES]]...] [--state DIR]
-#                       [--port PORT] [--timeout SECONDS]
+#                       [--port PORT] [--timeout SECONDS] [--nopasswd NAS,...]
 #   tests/lab/lab.sh down   [--state DIR]
 #   tests/lab/lab.sh status [--state DIR]
 #
@@ -26,7 +26,14 @@
 # After `up`, DIR (default /tmp/synolint-lab, or $SL_LAB_STATE) holds:
 #   ssh_config    `ssh -F DIR/ssh_config nas1 true` logs in with the lab key
 #   known_hosts   every host's keys; id_ed25519 the test client identity
-#   hosts/NAME/   scenario, addr, port, user, pid, sshd.log (sshd -e), tree/
+#   hosts/NAME/   scenario, addr, port, user, pid, sshd.log (sshd -e), tree/,
+#                 sudo (password or nopasswd; absent without sudo here)
+#   become_password  the test user's password on every host (random, 0600)
+# With this machine's sudo installed, each host gets DSM's sudo rule in its
+# own /etc/sudoers (bind-mounted, like the rest): members of administrators
+# may run anything as root, with their password, or without one on the
+# hosts named by --nopasswd. sudo's log, timestamps and lecture notes stay
+# in the tree (/usr/syno/bin/.lab/), never on the host.
 # `down` stops only the sshd processes the lab started (and everything else
 # inside their namespaces), removes the mount points it created on the host
 # (only if still empty) and the state directory. Both are idempotent.
@@ -74,6 +81,7 @@ done
 mount --bind "$T/etc.defaults" /etc.defaults
 mount --bind "$T/usr/syno/bin" /usr/syno/bin
 mount --bind "$T/root" /root
+[ ! -f "$T/etc/sudoers" ] || mount --bind "$T/etc/sudoers" /etc/sudoers
 echo $$ >/usr/syno/bin/.lab/sshd.pid
 exec "$5" -D -e -o "ListenAddress=$2:$3" -o PidFile=none -o "SetEnv=PATH=$6"'
 
@@ -374,7 +382,38 @@ adapt() {
 			chmod 600 -- "$a_ak"
 	fi || return 1
 	printf '%s\n' "$a_u" >"$1/user"
-	return 0
+	[ -z "$SUDO_ON" ] || sudo_tree "$1" "$a_u"
+}
+
+# sudo_tree HOSTDIR USER — DSM's sudo rule as the tree's /etc/sudoers
+# (root:root 0440, as sudo demands), and the lab password as USER's when
+# the tree gives USER a password (a "$id$..." hash: a placeholder in the
+# examples), so that `sudo` without NOPASSWD can be answered. Accounts
+# without a password keep none.
+sudo_tree() {
+	su_t=$1/tree
+	su_h=${1##*/}
+	su_mode=password
+	case ",$OPT_NOPASSWD," in *",$su_h,"*) su_mode=nopasswd ;; esac
+	su_tag=
+	[ "$su_mode" = password ] || su_tag='NOPASSWD: '
+	{
+		printf '# /etc/sudoers of the synolint lab host %s (tests/lab/lab.sh):\n' "$su_h"
+		printf "# DSM's rule, and sudo's state kept in this tree.\n"
+		printf 'Defaults env_reset\n'
+		printf 'Defaults secure_path="%s"\n' "$DSM_PATH"
+		printf 'Defaults !syslog, logfile=/usr/syno/bin/.lab/sudo.log\n'
+		printf 'Defaults timestampdir=/usr/syno/bin/.lab/sudo-ts\n'
+		printf 'Defaults lecture_status_dir=/usr/syno/bin/.lab/sudo-lectured\n'
+		printf 'root ALL=(ALL) ALL\n'
+		printf '%%administrators ALL=(ALL) %sALL\n' "$su_tag"
+	} >"$su_t/etc/sudoers" || return 1
+	chown 0:0 -- "$su_t/etc/sudoers" && chmod 440 -- "$su_t/etc/sudoers" || return 1
+	awk -F: -v OFS=: -v u="$2" -v h="$(cat -- "$STATE/become_password.hash")" \
+	    '$1 == u && $2 ~ /^\$/ { $2 = h } { print }' \
+	    "$su_t/etc/shadow" >"$1/shadow.new" && cat "$1/shadow.new" >"$su_t/etc/shadow"
+	rm -f -- "$1/shadow.new"
+	printf '%s\n' "$su_mode" >"$1/sudo"
 }
 
 # build_host NAME SCENARIO VARIANT — the host's tree, adapted (run in the
@@ -501,6 +540,14 @@ do_up() {
 	ensure_mount_points || fail_up "cannot prepare the mount points"
 	ssh-keygen -q -t ed25519 -N '' -C synolint-lab -f "$STATE/id_ed25519" </dev/null ||
 		fail_up "ssh-keygen failed"
+	if [ -n "$SUDO_ON" ]; then
+		# The test user's password: random per lab, only in the state.
+		if ! (umask 077 && od -An -tx1 -N12 /dev/urandom | tr -d ' \n' >"$STATE/become_password" &&
+		    openssl passwd -6 -stdin <"$STATE/become_password" >"$STATE/become_password.hash" &&
+		    [ -s "$STATE/become_password.hash" ]); then
+			fail_up "cannot make the lab password"
+		fi
+	fi
 
 	du_i=0
 	for du_s in $SCENARIOS; do
@@ -555,6 +602,14 @@ SCENARIOS=
 OPT_HOSTS=
 OPT_PORT=
 OPT_TIMEOUT=15
+OPT_NOPASSWD=
+# The hosts get sudo when this machine has it (and its /etc/sudoers to
+# mount over), and openssl to hash the lab password.
+SUDO_ON=
+if command -v sudo >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 &&
+    [ -f /etc/sudoers ] && [ ! -L /etc/sudoers ]; then
+	SUDO_ON=1
+fi
 while [ $# -gt 0 ]; do
 	case $1 in
 	--state)
@@ -586,6 +641,14 @@ while [ $# -gt 0 ]; do
 		[ $# -ge 2 ] || usage
 		case $2 in '' | *[!0-9]*) err "--timeout: not a number: $2"; exit 2 ;; esac
 		OPT_TIMEOUT=$2
+		shift 2
+		;;
+	--nopasswd)
+		[ $# -ge 2 ] || usage
+		case ,$2, in
+		*,,* | *[!a-z0-9,]*) err "--nopasswd: a comma-separated list of host names (nas1,...): $2"; exit 2 ;;
+		esac
+		OPT_NOPASSWD=$2
 		shift 2
 		;;
 	-h | --help) usage ;;
