@@ -187,10 +187,14 @@ fix_apply_hook(size_t i, const struct facts *f, const struct host_result *h,
 	}
 	if (r > 0) {
 		/* Still cut and nothing risky to drop: apply nothing. */
-		strv_push_owned(&o->refused, xprintf("host: %s", why != NULL ?
-		    why : "the fixed configuration cannot be evaluated"));
-		for (k = 0; k < fa->fr.plans[i]->nactions; k++)
-			fa->fr.plans[i]->actions[k].planned = 0;
+		const char *cut = why != NULL ? why :
+		    "the fixed configuration cannot be evaluated";
+		struct fix_plan *p = fa->fr.plans[i];
+
+		strv_push_owned(&o->refused, xprintf("host: %s", cut));
+		for (k = 0; k < p->nactions; k++)
+			if (p->actions[k].planned)
+				mark_refused(p, p->actions[k].rule_id, cut);
 	}
 	free(why);
 	free(why2);

@@ -9,3 +9,9 @@ set_tests_properties(fix_script_lab PROPERTIES RESOURCE_LOCK lab TIMEOUT 300)
 # changed files, idempotency, backups, --fix-script equivalence (fix_apply.c).
 sl_add_script_test(fix_apply_lab ${CMAKE_CURRENT_LIST_DIR}/apply-lab.sh LABELS lab fix)
 set_tests_properties(fix_apply_lab PROPERTIES RESOURCE_LOCK lab TIMEOUT 600)
+# --become through the real sudo of fake NAS boxes (DSM's sudoers, sudo -n
+# and a password on stdin): root-only files checked, sudo's refusals as host
+# errors, the password nowhere, --fix as admin fully hardens seed-remote
+# (PermitRootLogin no included) while refusing fixes that cut admin's login.
+sl_add_script_test(fix_become_lab ${CMAKE_CURRENT_LIST_DIR}/become-lab.sh LABELS lab fix remote)
+set_tests_properties(fix_become_lab PROPERTIES RESOURCE_LOCK lab TIMEOUT 600)

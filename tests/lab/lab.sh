@@ -402,7 +402,7 @@ sudo_tree() {
 		printf "# DSM's rule, and sudo's state kept in this tree.\n"
 		printf 'Defaults env_reset\n'
 		printf 'Defaults secure_path="%s"\n' "$DSM_PATH"
-		printf 'Defaults !syslog, logfile=/usr/syno/bin/.lab/sudo.log\n'
+		printf 'Defaults !syslog, logfile=/usr/syno/bin/.lab/sudo.log, loglinelen=0\n'
 		printf 'Defaults timestampdir=/usr/syno/bin/.lab/sudo-ts\n'
 		printf 'Defaults lecture_status_dir=/usr/syno/bin/.lab/sudo-lectured\n'
 		printf 'root ALL=(ALL) ALL\n'
