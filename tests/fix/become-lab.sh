@@ -69,7 +69,14 @@ scan() {	# scan OUT ARGS...: synolint scan, stdout+stderr in OUT, sets rc
 	"$SYN" -v scan $O "$@" </dev/null >"$s_out" 2>&1
 	rc=$?
 }
-pwscan() { SYNOLINT_BECOME_PASSWORD=$PW scan "$@"; }
+becomescan() {	# becomescan PASSWORD OUT ARGS...: scan with that password
+	b_pw=$1
+	shift
+	(SYNOLINT_BECOME_PASSWORD=$b_pw; export SYNOLINT_BECOME_PASSWORD
+	    scan "$@"; exit "$rc")
+	rc=$?
+}
+pwscan() { becomescan "$PW" "$@"; }
 
 # -- the lab's sudo is the real one, as DSM configures it
 [ "$(cat "$S/hosts/nas2/sudo")" = nopasswd ] && [ "$(cat "$S/hosts/nas3/sudo")" = password ] &&
@@ -118,6 +125,18 @@ print(len(a), "findings equal")
 PY
 then ok "password and sudo -n give the same findings, /root judged ($(cat "$T/cmp.out"))"
 else bad "password vs sudo -n findings" "$T/cmp.out"; fi
+# A password given for a NOPASSWD host: sudo reads none, the script is intact.
+pwscan "$T/pwnopw.out" --become nas2 --report "json:$T/pwnopw.json"
+if [ "$rc" -eq 1 ] && python3 - "$T/nopw.json" "$T/pwnopw.json" >"$T/cmp2.out" 2>&1 <<'PY'
+import json, sys
+def rows(p):
+    return {(f["rule"], f["object"], f["verdict"])
+            for f in json.load(open(p))["findings"]}
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+assert a == b, sorted(a ^ b)
+PY
+then ok "NOPASSWD host with a password given: the same scan"
+else bad "NOPASSWD host with a password given" "$T/cmp2.out"; cat "$T/pwnopw.out"; fi
 check "sudo ran the collector on nas3 (its log names the command)" "$(tree nas3)/usr/syno/bin/.lab/sudo.log" \
     grep -q "admin : .*USER=root ; COMMAND=/bin/sh" "$(tree nas3)/usr/syno/bin/.lab/sudo.log"
 
@@ -126,13 +145,23 @@ scan "$T/none.out" --become nas3
 check "--become, no password for a host that wants one: exit 3" "$T/none.out" test "$rc" -eq 3
 check "... the error says sudo needs a password and how to give it" "$T/none.out" \
     grep -q "^synolint: host nas3: .*sudo: a password is required (.*SYNOLINT_BECOME_PASSWORD" "$T/none.out"
-SYNOLINT_BECOME_PASSWORD=wrong-$PW scan "$T/wrong.out" --become nas3 --report "json:$T/wrong.json"
+becomescan "wrong-$PW" "$T/wrong.out" --become nas3 --report "json:$T/wrong.json"
 check "--become, wrong password: exit 3" "$T/wrong.out" test "$rc" -eq 3
 check "... the error says incorrect password" "$T/wrong.out" \
     grep -q "^synolint: host nas3: .*sudo: 3 incorrect password attempts" "$T/wrong.out"
-SYNOLINT_BECOME_PASSWORD=wrong-$PW scan "$T/wrongfix.out" --become --fix nas3
+becomescan "wrong-$PW" "$T/wrongfix.out" --become --fix nas3
 check "--fix --become, wrong password: exit 3, nothing applied" "$T/wrongfix.out" \
     sh -c '[ "$1" -eq 3 ] && grep -q "^host nas3: failed: not scanned" "$2"' - "$rc" "$T/wrongfix.out"
+
+# -- sudo with requiretty (some NAS have it): the host error says so
+SU4=$(tree nas4)/etc/sudoers
+cp "$SU4" "$T/sudoers4"
+printf 'Defaults requiretty\n' >>"$SU4"	# in place: it is a file bind mount
+pwscan "$T/tty.out" --become nas4
+check "sudo requiretty: exit 3, sudo's reason in the host error" "$T/tty.out" \
+    sh -c '[ "$1" -eq 3 ] && grep -q "^synolint: host nas4: .*sudo: sorry, you must have a tty" "$2"' \
+    - "$rc" "$T/tty.out"
+cat "$T/sudoers4" >"$SU4"
 
 # -- the lockout check judges admin's login, the one synolint uses
 mkdir -p "$T/rules"
@@ -177,6 +206,17 @@ check "AllowGroups administrators keeps admin's login: applied" "$T/lock3.out" \
         grep -q "^AllowGroups administrators" "$2"' - "$T/lock3.out" "$(cfg nas4)"
 sshto nas4 true >"$T/l.out" 2>&1
 check "admin still logs in to nas4" "$T/l.out" test $? -eq 0
+
+# -- a fix killed after installing, under sudo: rolled back through sudo
+cp "$(cfg nas3)" "$T/orig3"
+SYNOLINT_TEST_FIX_FAULT=after_rename
+export SYNOLINT_TEST_FIX_FAULT
+pwscan "$T/fault.out" --become --fix admin@nas3
+unset SYNOLINT_TEST_FIX_FAULT
+check "fault after install under sudo: rolled back, old config, login works" "$T/fault.out" \
+    sh -c 'grep -q "^host admin@nas3: rolled back: " "$1" && cmp -s "$2" "$3" &&
+        ssh -F "$4" -o BatchMode=yes nas3 true' - "$T/fault.out" "$T/orig3" "$(cfg nas3)" "$S/ssh_config"
+rm -f "$(tree nas3)"/etc/ssh/*.synolint-* "$(tree nas3)"/etc/ssh/synolint-rollback-*
 
 # -- the whole fix, risky ones included, as admin through sudo
 for h in nas2 nas3; do	# root may log in with the lab key before the fix
