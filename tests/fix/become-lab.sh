@@ -47,7 +47,8 @@ check() {	# check NAME FILE CMD...: ok if CMD succeeds, else show FILE
 # The host's own sudo configuration, to show the lab never touches it.
 host_sudo() {
 	{ stat -c '%n %a %U %G %Y' /etc/sudoers /etc/sudoers.d /etc/sudoers.d/*
-	  cat /etc/sudoers /etc/sudoers.d/*; } 2>&1 | cksum
+	  cat /etc/sudoers /etc/sudoers.d/*
+	  ls -AR /run/sudo /var/lib/sudo; } 2>&1 | cksum
 }
 HOST_SUDO=$(host_sudo)
 
@@ -280,7 +281,7 @@ leaks=$(grep -rlF -e "$PW" "$T" "$S/hosts"/*/sshd.log "$S/hosts"/*/tree/usr/syno
     2>/dev/null | grep -v "^$S/become_password")
 check "the password is in no output, report or log" /dev/null test -z "$leaks"
 [ -z "$leaks" ] || echo "    leaked into: $leaks"
-check "the machine's own /etc/sudoers and /etc/sudoers.d are untouched" /dev/null \
+check "the machine's own sudoers, sudoers.d and sudo state are untouched" /dev/null \
     test "$(host_sudo)" = "$HOST_SUDO"
 
 echo "$passed passed, $failed failed"
