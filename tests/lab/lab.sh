@@ -401,7 +401,8 @@ sudo_tree() {
 		printf '# /etc/sudoers of the synolint lab host %s (tests/lab/lab.sh):\n' "$su_h"
 		printf "# DSM's rule, and sudo's state kept in this tree.\n"
 		printf 'Defaults env_reset\n'
-		printf 'Defaults secure_path="%s"\n' "$DSM_PATH"
+		# Without /usr/syno/bin: synolint's scripts must set their own PATH.
+		printf 'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\n'
 		printf 'Defaults !syslog, logfile=/usr/syno/bin/.lab/sudo.log, loglinelen=0\n'
 		printf 'Defaults timestampdir=/usr/syno/bin/.lab/sudo-ts\n'
 		printf 'Defaults lecture_status_dir=/usr/syno/bin/.lab/sudo-lectured\n'
