@@ -8,7 +8,7 @@ PKGS="build-essential cmake pkg-config clang libclang-rt-14-dev
 libssh-dev libssl-dev libpcre2-dev libxml2-dev libxml2-utils libjansson-dev check libsubunit-dev
 openssh-server openssh-client python3 python3-jsonschema valgrind graphviz
 iproute2 util-linux acl procps busybox shellcheck python3-yaml chromium
-man-db groff-base mandoc zsh dpkg-dev file sudo"
+man-db groff-base mandoc zsh dpkg-dev file sudo openssl"
 
 missing=""
 for p in $PKGS; do

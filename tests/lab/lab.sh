@@ -397,6 +397,7 @@ sudo_tree() {
 	case ",$OPT_NOPASSWD," in *",$su_h,"*) su_mode=nopasswd ;; esac
 	su_tag=
 	[ "$su_mode" = password ] || su_tag='NOPASSWD: '
+	rm -f -- "$su_t/etc/sudoers"	# never write through a tree's symlink
 	{
 		printf '# /etc/sudoers of the synolint lab host %s (tests/lab/lab.sh):\n' "$su_h"
 		printf "# DSM's rule, and sudo's state kept in this tree.\n"
