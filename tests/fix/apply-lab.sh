@@ -1,7 +1,8 @@
 #!/bin/sh
 # apply-lab.sh — `scan --fix` on live fake NAS boxes (tests/lab, issue #6
-# and #8's fault injection). synolint logs in over SSH as root (the lab has
-# no sudo: root's authorized_keys gets the lab key). Hosts: nas1 seed-local,
+# and #8's fault injection). synolint logs in over SSH as root (root's
+# authorized_keys gets the lab key; become-lab.sh logs in as admin and uses
+# the lab's sudo). Hosts: nas1 seed-local,
 # nas2..nas4 seed-remote. Checks: every fault point (test hook
 # SYNOLINT_TEST_FIX_FAULT) ends in the old configuration with the original
 # login working and the report saying "rolled back"; a fix that makes
