@@ -31,7 +31,7 @@ _synolint()
 
 	if [ -z "$cmd" ]; then
 		if [[ $cur == -* ]]; then
-			mapfile -t COMPREPLY < <(compgen -W "-v --verbose -q --quiet --version -h --help" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "-v --verbose -q --quiet --config --no-config --version -h --help" -- "$cur")
 		else
 			mapfile -t COMPREPLY < <(compgen -W "$cmds" -- "$cur")
 		fi
@@ -39,7 +39,7 @@ _synolint()
 	fi
 
 	case $prev in
-	--bundle|--inventory|--waivers|-i|--identity|-F|--ssh-config|--known-hosts|-o|--output)
+	--bundle|--inventory|--waivers|-i|--identity|-F|--ssh-config|--known-hosts|-o|--output|--config|--fix-script)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
 	--root|--rules)
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return 0 ;;
@@ -50,7 +50,8 @@ _synolint()
 	--profile)
 		mapfile -t COMPREPLY < <(compgen -W "home business internet" -- "$cur"); return 0 ;;
 	--format)
-		mapfile -t COMPREPLY < <(compgen -W "text json dot" -- "$cur"); return 0 ;;
+		if [ "$cmd" = merge ]; then fmts="json sarif junit"; else fmts="text json dot"; fi
+		mapfile -t COMPREPLY < <(compgen -W "$fmts" -- "$cur"); return 0 ;;
 	--report)
 		mapfile -t COMPREPLY < <(compgen -W "text junit sarif json html" -- "$cur"); return 0 ;;
 	--only|--skip)
@@ -64,7 +65,7 @@ _synolint()
 		words_opts=$("$prog" "$cmd" -h 2>/dev/null |
 		    sed -n '/^Options:/,/^$/p' | cut -c1-33 | grep -oE -- '--?[a-zA-Z][-a-zA-Z]*' )
 		mapfile -t COMPREPLY < <(compgen -W "$words_opts" -- "$cur")
-	elif [ "$cmd" = rules ]; then
+	elif [ "$cmd" = rules ] || [ "$cmd" = explain ]; then
 		mapfile -t COMPREPLY < <(compgen -W "$("$prog" rules 2>/dev/null | awk '{print $1}')" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -W "$(_synolint_hosts)" -- "$cur")

@@ -71,10 +71,16 @@ bundle_bytes(const struct acquire_ctx *ctx, const struct cli_target *t,
 	}
 	if (r != SL_OK)
 		goto out;
-	if (t->kind == TARGET_SSH)
+	if (t->kind == TARGET_SSH) {
 		verbose("%s: connected to %s, host key %s", acquire_label(t),
 		    session_ssh_banner(s), session_ssh_hostkey(s) != NULL ?
 		    session_ssh_hostkey(s) : "?");
+		(void)snprintf(tm->server, sizeof(tm->server), "%s",
+		    session_ssh_banner(s) != NULL ? session_ssh_banner(s) : "");
+		(void)snprintf(tm->host_key, sizeof(tm->host_key), "%s",
+		    session_ssh_hostkey(s) != NULL ? session_ssh_hostkey(s) :
+		    "");
+	}
 	session_ssh_times(s, &tm->connect_ms, &tm->auth_ms);
 	t0 = log_mono_ms();
 	r = collector_run(s, NULL, out, d);
@@ -112,7 +118,7 @@ acquire_facts_timed(const struct acquire_ctx *ctx,
     const struct cli_target *t, struct facts **factsp,
     struct acquire_times *times, struct diag *d)
 {
-	struct acquire_times tm = { -1, -1, -1, 0, 0 };
+	struct acquire_times tm = { -1, -1, -1, 0, 0, "", "" };
 	long long t0;
 	struct facts_opts fo = { acquire_label(t),
 	    ctx->opts->openssh_version };

@@ -34,6 +34,10 @@ struct acquire_times {
 	long long	 collect_ms;	/* the collector run, or reading a bundle */
 	unsigned int	 round_trips;	/* commands run on the host */
 	size_t		 bytes;		/* bundle size */
+	/* ssh: what the host showed (empty otherwise; control bytes made
+	   printable by the session, truncated to fit) */
+	char		 server[256];	/* its version banner */
+	char		 host_key[160];	/* "TYPE SHA256:..." as verified */
 };
 
 /* The label a target has in reports: the directory, bundle path, remote

@@ -96,6 +96,10 @@ collector_run(struct session *s, const char *root, struct sbuf *bundle_out,
 		else if (r == SL_ERR_TIMEOUT)
 			diag_error(d, NULL, 0, "%s: collector timed out after "
 			    "%d s", label, session_timeout(s));
+		else if (r == SL_ERR_LOST)
+			diag_error(d, NULL, 0, "%s: connection lost after %zu "
+			    "bytes of collector output", label,
+			    bundle_out->len);
 		else
 			diag_error(d, NULL, 0, "%s: cannot run the collector: "
 			    "%s", label, sl_strerror(r));

@@ -20,6 +20,7 @@ struct session;
  * SL_MAX_BUNDLE, and filled with the collector's stdout.
  * Returns 0, or a negative SL_ERR_* with a one-line reason in diag:
  * SL_ERR_TIMEOUT, SL_ERR_TOO_LARGE, SL_ERR_REMOTE (non-zero exit),
+ * SL_ERR_LOST (the connection dropped mid-stream),
  * SL_ERR_PARSE (output is not a bundle), or what session_exec() returned.
  */
 int	collector_run(struct session *, const char *root,

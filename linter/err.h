@@ -17,7 +17,8 @@
 	X(SL_ERR_AUTH,		-12, "authentication failed")		\
 	X(SL_ERR_REMOTE,	-13, "remote command failed")		\
 	X(SL_ERR_TIMEOUT,	-14, "timed out")			\
-	X(SL_ERR_CONNECT,	-15, "connection failed")
+	X(SL_ERR_CONNECT,	-15, "connection failed")		\
+	X(SL_ERR_LOST,		-16, "connection lost")
 
 enum sl_err {
 #define X(name, val, msg) name = (val),

@@ -135,6 +135,8 @@ scan_result_cleanup(struct scan_result *sr)
 		free(h->dsm_version);
 		findings_cleanup(&h->findings);
 		host_fix_free(h->fix);
+		free(h->ssh_server);
+		free(h->ssh_host_key);
 	}
 	free(sr->hosts);
 	sr->hosts = NULL;

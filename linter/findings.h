@@ -84,6 +84,9 @@ struct host_result {
 	char		*dsm_version;	/* may be NULL */
 	struct findings	 findings;
 	struct host_fix	*fix;		/* owned: --fix outcome, else NULL */
+	char		*ssh_server;	/* ssh targets: the server's banner */
+	char		*ssh_host_key;	/* ssh targets: the verified host key,
+					   "TYPE SHA256:..."; else NULL */
 };
 
 struct waivers;

@@ -188,6 +188,10 @@ scan_one(size_t i, void *arg)
 		    &h->findings);
 	eval_ms = log_mono_ms() - t0;
 	log_times(h->name, &tm, eval_ms, r);
+	if (tm.host_key[0] != '\0') {	/* connected: what was verified */
+		h->ssh_host_key = xstrdup(tm.host_key);
+		h->ssh_server = xstrdup(tm.server);
+	}
 	if (r == SL_OK)
 		j->keys[i] = trust_host_build(f, h->name, trust_now());
 	if (r != SL_OK) {

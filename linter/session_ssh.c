@@ -673,6 +673,13 @@ ssh_exec(struct session *s, const char *const argv[],
 	res->status = ssh_channel_get_exit_status(ch);
 	r = SL_OK;
  out:
+	/* The server went away mid-stream: say so, not "command failed". */
+	if ((r == SL_ERR_REMOTE || (r == SL_OK && res->status == -1)) &&
+	    !ssh_is_connected(p->ss)) {
+		debug("%s: connection lost: %s", p->label,
+		    ssh_get_error(p->ss));
+		r = SL_ERR_LOST;
+	}
 	if (ch != NULL) {
 		(void)ssh_channel_close(ch);
 		ssh_channel_free(ch);

@@ -150,6 +150,14 @@ host_json(struct rj *j, const struct host_result *h)
 	rj_set(j, v, "openssh", rj_str(j, h->openssh_version));
 	rj_set(j, o, "versions", v);
 	rj_set(j, o, "counts", counts_json(j, &c));
+	if (h->ssh_host_key != NULL) {
+		json_t *ssh = rj_obj(j);
+
+		rj_set(j, ssh, "server", rj_str(j, h->ssh_server));
+		rj_set_str(j, ssh, "host_key", h->ssh_host_key);
+		rj_set(j, o, "ssh", ssh);
+	} else
+		rj_set(j, o, "ssh", json_null());
 	if (h->fix != NULL)
 		rj_set(j, o, "fix", host_fix_json(j, h->fix));
 	return o;

@@ -292,6 +292,8 @@ jw_suite(struct jw *j, size_t id, const struct host_result *h,
 	jw_start(j, "properties");
 	jw_property(j, "dsm_version", h->dsm_version);
 	jw_property(j, "openssh_version", h->openssh_version);
+	jw_property(j, "ssh_server", h->ssh_server);
+	jw_property(j, "ssh_host_key", h->ssh_host_key);
 	jw_end(j);
 
 	if (h->status != SL_OK) {

@@ -57,6 +57,14 @@ grep -qx -- --dump "$T/c" && bad "scan -: offers rules' --dump" || ok
 complete_words scan --only SSHD-00
 "$SL" rules | awk '$1 ~ /^SSHD-00/ {print $1}' | sort >"$T/w"
 [ -s "$T/w" ] && cmp -s "$T/c" "$T/w" && ok || { bad "--only rule ids"; diff "$T/w" "$T/c" >&2; }
+complete_words explain DSM-00
+grep -qx DSM-001 "$T/c" && ok || bad "explain DSM-00: no DSM-001"
+complete_words merge --format ""
+[ "$(sort "$T/c" | tr '\n' ' ')" = "json junit sarif " ] && ok || bad "merge --format: $(cat "$T/c")"
+complete_words keys --format ""
+[ "$(sort "$T/c" | tr '\n' ' ')" = "dot json text " ] && ok || bad "keys --format: $(cat "$T/c")"
+complete_words --n
+grep -qx -- --no-config "$T/c" && ok || bad "global --no-config not offered"
 complete_words rules DSM-00
 grep -qx DSM-001 "$T/c" && ok || bad "rules DSM-00: no DSM-001"
 grep -v '^DSM-00' "$T/c" | grep -q . && bad "rules DSM-00: other ids" || ok

@@ -130,4 +130,27 @@ cmp -s "$T/m.sarif" "$T/one.sarif" && ok || bad "lab: merged SARIF differs from 
 xmllint --c14n "$T/m.xml" >"$T/m.c14n" && xmllint --c14n "$T/one.xml" >"$T/one.c14n" &&
     cmp -s "$T/m.c14n" "$T/one.c14n" && ok || bad "lab: merged JUnit differs from one run"
 xmllint --noout --schema "$SRC/tests/schemas/junit.xsd" "$T/m.xml" 2>/dev/null && ok || bad "lab: merged JUnit does not validate"
+# Through a jump host: ProxyCommand in the ssh config (libssh runs it), the
+# target's host key still checked against --known-hosts. nas2 (seed-remote)
+# allows TCP forwarding; nas4 (hardened) forbids it, so a jump through it
+# fails as a connection error, exit 3.
+jump_cfg() {	# jump_cfg JUMP TARGET NAME: an alias NAME for TARGET via JUMP
+	{
+		cat "$S/ssh_config"
+		awk -v name="$3" -v want="$2" '
+		    $1 == "Host" { on = ($2 == want); if (on) print "Host " name; next }
+		    on' "$S/ssh_config"
+		printf '\tProxyCommand ssh -F %s -o BatchMode=yes -W [%%h]:%%p %s\n' "$S/ssh_config" "$1"
+	} >>"$T/jump_config"
+}
+: >"$T/jump_config"
+jump_cfg nas2 nas4 via-nas2
+jump_cfg nas4 nas2 via-nas4
+expect_exit 0 "scan through a jump host (ProxyCommand)" -- "$SL" -v scan -F "$T/jump_config" \
+    --known-hosts "$S/known_hosts" $NOKEYS --timeout 20 --color never via-nas2
+expect_grep "^host via-nas2 (DSM 7.2.2" "$T/out" "the hardened NAS audited through nas2"
+expect_grep "via-nas2: .* in 1 round trip" "$T/err" "one round trip through the jump"
+expect_exit 3 "jump host that forbids forwarding" -- "$SL" scan -F "$T/jump_config" \
+    --known-hosts "$S/known_hosts" $NOKEYS --timeout 20 --color never via-nas4
+expect_grep "via-nas4: could not be scanned: cannot connect" "$T/err" "refused jump is a host error"
 finish

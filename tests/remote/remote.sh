@@ -149,6 +149,17 @@ cp "$T/out" "$T/remote.txt"
 # -v: where the time of the host went, and its one round trip
 expect_exit 1 "-v over ssh" -- "$SL" -v scan $RO "$H" --report "json:$T/v.json"
 expect_grep "^synolint: host $H: connect [0-9]* ms, auth [0-9]* ms, collect [0-9]* ms in 1 round trip ([0-9]* bytes), evaluate [0-9]* ms$" "$T/err" "-v timings over ssh"
+# the report records the host key that was verified, and the server
+/usr/bin/python3 - "$T/v.json" "ssh-ed25519 $FP" "$SRC/docs/json-report.schema.json" <<'PY' && ok || bad "JSON: hosts[0].ssh is not the verified host key"
+import json, sys, jsonschema
+rep = json.load(open(sys.argv[1]))
+jsonschema.validate(rep, json.load(open(sys.argv[3])))
+ssh = rep["hosts"][0]["ssh"]
+assert ssh["host_key"] == sys.argv[2], ssh
+assert ssh["server"].startswith("SSH-2.0-OpenSSH_"), ssh
+PY
+expect_exit 1 "scan --bundle has no ssh record" -- "$SL" scan --bundle "$SRC/examples/seed-remote.bundle" --report "json:$T/b.json"
+/usr/bin/python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["hosts"][0]["ssh"] is None' "$T/b.json" && ok || bad "bundle scan has an ssh record"
 
 # 4. Same findings as --local (the collector runs on this machine either way).
 "$SL" scan --local --color never --all >"$T/local.txt" 2>/dev/null

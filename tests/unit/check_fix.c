@@ -19,6 +19,7 @@
 #include "rules.h"
 #include "sbuf.h"
 #include "sl_check.h"
+#include "sl_example_host.h"
 #include "sshd.h"
 #include "sshd_memsrc.h"
 #include "xmalloc.h"
@@ -359,41 +360,6 @@ START_TEST(test_diff_patch_roundtrip)
 END_TEST
 
 /* ---- plan selection on the seed's remote NAS ------------------------- */
-
-struct host {
-	struct ruleset	*rs;
-	struct facts	*f;
-	struct findings	 fs;
-};
-
-static void
-host_load(struct host *h)
-{
-	const char *src = getenv("SL_SOURCE_DIR");
-	char *path;
-	struct bundle *b = NULL;
-	struct diag d;
-
-	ck_assert_ptr_nonnull(src);
-	path = xprintf("%s/examples/seed-remote.bundle", src);
-	diag_init(&d);
-	ck_assert_int_eq(bundle_load_file(path, &b, &d), 0);
-	ck_assert_int_eq(facts_build(b, NULL, &h->f, &d), 0);
-	ck_assert_int_eq(ruleset_load(NULL, 1, &h->rs, &d), 0);
-	findings_init(&h->fs);
-	ck_assert_int_eq(engine_eval(h->rs, h->f, NULL, &h->fs), 0);
-	findings_sort(&h->fs);
-	diag_cleanup(&d);
-	free(path);
-}
-
-static void
-host_free(struct host *h)
-{
-	findings_cleanup(&h->fs);
-	facts_free(h->f);
-	ruleset_free(h->rs);
-}
 
 static const struct fix_action *
 action(const struct fix_plan *p, const char *rule)
