@@ -37,6 +37,23 @@ sl_die() {
 	exit 2
 }
 
+# Runs "$@" in a subshell whose files may grow to at most $1 bytes (a
+# multiple of 1024): with RLIMIT_FSIZE (ulimit -f) the file the caller
+# redirects the tool's output to ends exactly at the cap, and every write
+# past it fails (EFBIG; SIGXFSZ is ignored, so no tool dies of a signal the
+# shell would report on stderr). This bounds a tool's output like
+# `| dd bs=4096 count=N` did, without a dd process. Only when SL_ULIM (the
+# shell's ulimit -f unit) is set.
+sl_capped() {
+	cp_cap=$(($1 / SL_ULIM))
+	shift
+	(
+		trap '' XFSZ
+		ulimit -f "$cp_cap" || exit 126
+		exec "$@"
+	)
+}
+
 # Prints one record header: the arguments joined by TAB.
 sl_rec() {
 	sl_ifs=$IFS
@@ -277,8 +294,13 @@ sl_lstat() {
 		# (sl_send): synoacltool's listing on DSM, else getfacl's
 		# numeric one when ls showed a "+".
 		if [ -n "$SL_SYNOACL" ]; then
-			"$SL_SYNOACL" -get "$ls_f" 2>&1 |
-				dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
+			if [ -n "$SL_ULIM" ]; then
+				sl_capped 65536 "$SL_SYNOACL" -get "$ls_f" \
+				    >"$SL_T/acl" 2>&1
+			else
+				"$SL_SYNOACL" -get "$ls_f" 2>&1 |
+					dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
+			fi
 			sl_aclkind "$SL_T/acl"
 			case $SL_AK in
 			linux) ST_A=0 ;;
@@ -289,9 +311,14 @@ sl_lstat() {
 				;;
 			esac
 		elif [ "$ST_A" = 1 ] && [ -n "$SL_GETFACL" ]; then
-			if "$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null |
-			    dd bs=4096 count=16 2>/dev/null >"$SL_T/acl" &&
-			    [ -s "$SL_T/acl" ]; then
+			if [ -n "$SL_ULIM" ]; then
+				sl_capped 65536 "$SL_GETFACL" -c -n -- "$ls_f" \
+				    >"$SL_T/acl" 2>/dev/null
+			else
+				"$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null |
+				    dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
+			fi
+			if [ -s "$SL_T/acl" ]; then
 				SL_ACLPEND=$ls_p
 				SL_ACLCMD=getfacl
 			fi
@@ -971,11 +998,16 @@ sl_run() {
 		sl_cmd "$rn_name" -1
 		return 0
 	fi
-	"$@" >"$SL_T/out" 2>/dev/null
-	rn_st=$?
+	if [ -n "$SL_ULIM" ]; then
+		sl_capped "$SL_MAX_CMD" "$@" >"$SL_T/blob" 2>/dev/null
+		rn_st=$?
+	else
+		"$@" >"$SL_T/out" 2>/dev/null
+		rn_st=$?
+		dd if="$SL_T/out" bs=4096 count=$((SL_MAX_CMD / 4096)) \
+		    2>/dev/null >"$SL_T/blob"
+	fi
 	[ "$rn_st" -le 255 ] || rn_st=255
-	dd if="$SL_T/out" bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null \
-	    >"$SL_T/blob"
 	sl_cmd "$rn_name" "$rn_st"
 }
 
@@ -988,8 +1020,15 @@ sl_dsm() {
 	[ -z "$SL_ROOT_MODE" ] || return 0
 	for dm_f in tcp tcp6; do
 		[ -r "/proc/net/$dm_f" ] || continue
-		awk 'NR == 1 || $4 == "0A"' "/proc/net/$dm_f" 2>/dev/null |
-			dd bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null >"$SL_T/blob"
+		if [ -n "$SL_ULIM" ]; then
+			# shellcheck disable=SC2016 # an awk program
+			sl_capped "$SL_MAX_CMD" awk 'NR == 1 || $4 == "0A"' \
+			    "/proc/net/$dm_f" >"$SL_T/blob" 2>/dev/null
+		else
+			awk 'NR == 1 || $4 == "0A"' "/proc/net/$dm_f" 2>/dev/null |
+				dd bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null \
+				>"$SL_T/blob"
+		fi
 		sl_cmd "listen /proc/net/$dm_f" 0
 	done
 	[ -f /etc.defaults/VERSION ] || return 0
@@ -1138,6 +1177,17 @@ sl_main() {
 	*"GNU coreutils"*) SL_LS_ACL=0; SL_LSBATCH=1; SL_LSQ=-q ;;
 	*BusyBox*) SL_LSBATCH=1 ;;
 	esac
+	# ulimit -f counts 512-byte blocks (POSIX), 1024-byte ones in bash
+	# outside POSIX mode; SL_ULIM empty: no usable ulimit -f, dd bounds.
+	SL_ULIM=512
+	if [ -n "${BASH_VERSION-}" ]; then
+		# shellcheck disable=SC3028 # bash only
+		case ${SHELLOPTS-} in
+		*posix*) ;;
+		*) SL_ULIM=1024 ;;
+		esac
+	fi
+	(ulimit -f 128) 2>/dev/null || SL_ULIM=
 	SL_SYNOACL=
 	for sa in /usr/syno/bin/synoacltool "$(command -v synoacltool 2>/dev/null)"; do
 		if [ -n "$sa" ] && [ -x "$sa" ]; then
@@ -1207,9 +1257,15 @@ sl_main() {
 		"$SL_SSHD" -V >"$SL_T/blob" 2>&1
 		sl_cmd "sshd -V" "$?"
 		if [ "$SL_UID" = 0 ]; then
-			"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null
-			mn_st=$?
-			dd if="$SL_T/out" bs=65536 count=16 2>/dev/null >"$SL_T/blob"
+			if [ -n "$SL_ULIM" ]; then
+				sl_capped 1048576 "$SL_SSHD" -T >"$SL_T/blob" 2>/dev/null
+				mn_st=$?
+			else
+				"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null
+				mn_st=$?
+				dd if="$SL_T/out" bs=65536 count=16 2>/dev/null \
+				    >"$SL_T/blob"
+			fi
 			sl_cmd "sshd -T" "$mn_st"
 		fi
 	fi
