@@ -296,12 +296,12 @@ sl_lstat() {
 		if [ -n "$SL_SYNOACL" ]; then
 			if [ -n "$SL_ULIM" ]; then
 				sl_capped 65536 "$SL_SYNOACL" -get "$ls_f" \
-				    >"$SL_T/acl" 2>&1
+				    >"$SL_BLOB" 2>&1
 			else
 				"$SL_SYNOACL" -get "$ls_f" 2>&1 |
-					dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
+					dd bs=4096 count=16 2>/dev/null >"$SL_BLOB"
 			fi
-			sl_aclkind "$SL_T/acl"
+			sl_aclkind "$SL_BLOB"
 			case $SL_AK in
 			linux) ST_A=0 ;;
 			acl)
@@ -313,12 +313,12 @@ sl_lstat() {
 		elif [ "$ST_A" = 1 ] && [ -n "$SL_GETFACL" ]; then
 			if [ -n "$SL_ULIM" ]; then
 				sl_capped 65536 "$SL_GETFACL" -c -n -- "$ls_f" \
-				    >"$SL_T/acl" 2>/dev/null
+				    >"$SL_BLOB" 2>/dev/null
 			else
 				"$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null |
-				    dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
+				    dd bs=4096 count=16 2>/dev/null >"$SL_BLOB"
 			fi
-			if [ -s "$SL_T/acl" ]; then
+			if [ -s "$SL_BLOB" ]; then
 				SL_ACLPEND=$ls_p
 				SL_ACLCMD=getfacl
 			fi
@@ -407,7 +407,7 @@ sl_send() {
 		SL_ACLPEND=
 		SL_NACL=$((SL_NACL + 1))
 		if [ "$SL_NACL" -le "$SL_MAX_ACLS" ]; then
-			sl_cmdfile "$SL_ACLCMD $1" 0 "$SL_T/acl"
+			sl_cmd "$SL_ACLCMD $1" 0
 		elif [ "$SL_NACL" -eq $((SL_MAX_ACLS + 1)) ]; then
 			sl_skip limit-acls "$1"
 		fi
@@ -569,18 +569,131 @@ sl_walk() {
 
 # --- file contents ---------------------------------------------------------
 
-# Sends $SL_T/blob as the content of host path $1 with flags $2.
+# --- the spool ---------------------------------------------------------------
+# Records are not streamed: the shell prints headers into segment files
+# ($SL_T/s.N, its stdout) and a record's content stays in its own file
+# ($SL_BLOB, $SL_T/b.N, written by the tool that made it); sl_flush then
+# sends segments and contents in order with one cat to the real stdout (fd
+# 9) — one process for many records instead of a cat per record.
+# SL_CAT lists the finished files (names in $SL_T), SL_PIN those still read
+# after being sent (not emptied by a flush).
+
+sl_spool_start() {
+	exec 9>&1
+	SL_SEG=1
+	SL_CAT=
+	SL_PIN=
+	SL_SPOOLB=0
+	SL_BLOB=$SL_T/b.1
+	exec >"$SL_T/s.1"
+}
+
+# Puts file $1 (in $SL_T, $2 bytes) after what was printed so far. What
+# was spooled before is sent first when it is large (64 contents or 4 MiB):
+# never the file just put, which its caller may still read (and pin).
+sl_emit() {
+	if [ "$SL_SEG" -ge $((SL_SEGFLUSH + 64)) ] ||
+	    [ $((SL_SPOOLB + $2)) -gt 4194304 ]; then
+		sl_flush
+	fi
+	SL_CAT="$SL_CAT s.$SL_SEG ${1#"$SL_T/"}"
+	SL_SEG=$((SL_SEG + 1))
+	SL_BLOB=$SL_T/b.$SL_SEG
+	exec >"$SL_T/s.$SL_SEG"
+	SL_SPOOLB=$((SL_SPOOLB + $2))
+}
+
+# Sends every finished file of the spool, then empties it (but the pinned).
+sl_flush() {
+	[ -n "$SL_CAT" ] || return 0
+	fs_ifs=$IFS
+	IFS=' '
+	# shellcheck disable=SC2086 # simple names (noglob)
+	(cd "$SL_T" && exec cat -- $SL_CAT) >&9
+	for fs_f in $SL_CAT; do
+		case " $SL_PIN " in
+		*" $fs_f "*) ;;
+		*) : >"$SL_T/$fs_f" ;;
+		esac
+	done
+	IFS=$fs_ifs
+	SL_CAT=
+	SL_SPOOLB=0
+	SL_SEGFLUSH=$SL_SEG
+}
+
+# Sends the current segment too and prints to the real stdout again.
+sl_spool_end() {
+	SL_CAT="$SL_CAT s.$SL_SEG"
+	exec >&9
+	sl_flush
+	exec 9>&-
+}
+
+# Keeps sent file $1 (in $SL_T) until the collector ends.
+sl_pin() {
+	SL_PIN="$SL_PIN ${1#"$SL_T/"}"
+}
+
+# Sets SL_SZ to the byte count in dd's report ($SL_T/dderr; GNU dd, and
+# BusyBox dd with its third status line), else leaves it empty.
+sl_ddsize() {
+	SL_SZ=
+	while IFS= read -r dz_l; do
+		case $dz_l in
+		[0-9]*" byte "* | [0-9]*" bytes "* | [0-9]*" bytes") ;;
+		*) continue ;;
+		esac
+		dz_l=${dz_l%%" "*}
+		case $dz_l in
+		*[!0-9]*) ;;
+		*) SL_SZ=$dz_l ;;
+		esac
+	done <"$SL_T/dderr"
+}
+
+# Sets SL_SZ to the size of file $1 unless it is set already.
+sl_size() {
+	[ -n "$SL_SZ" ] && return 0
+	SL_SZ=$(wc -c <"$1")
+	SL_SZ=${SL_SZ##*[!0-9]}
+}
+
+# True if file $1 (SL_SZ bytes, when known) holds "PRIVATE KEY-----". A
+# small file is read by the shell, whose count of what it read must match
+# SL_SZ (a NUL byte the shell drops makes it ask grep); else grep.
+sl_haskey() {
+	if [ -n "$SL_SZ" ] && [ "$SL_SZ" -le 2048 ]; then
+		hk_n=0
+		hk_k=1
+		while :; do
+			if IFS= read -r hk_l; then
+				hk_n=$((hk_n + ${#hk_l} + 1))
+			else
+				hk_n=$((hk_n + ${#hk_l}))
+				[ -n "$hk_l" ] || break
+			fi
+			case $hk_l in
+			*"PRIVATE KEY-----"*) hk_k=0 ;;
+			esac
+		done <"$1" 2>/dev/null
+		[ "$hk_n" -eq "$SL_SZ" ] && return "$hk_k"
+	fi
+	grep -a -q 'PRIVATE KEY-----' "$1"
+}
+
+# Sends $SL_BLOB (SL_SZ bytes, when known) as the content of host path $1
+# with flags $2; SL_SENT names its file.
 sl_sendblob() {
-	sb_n=$(wc -c <"$SL_T/blob")
-	# shellcheck disable=SC2086 # drop wc's padding (noglob)
-	set -- "$1" "$2" $sb_n
-	if [ $((SL_BYTES + $3)) -gt "$SL_MAX_BYTES" ]; then
+	sl_size "$SL_BLOB"
+	if [ $((SL_BYTES + SL_SZ)) -gt "$SL_MAX_BYTES" ]; then
 		sl_skip limit-bytes "$1"
 		return 1
 	fi
-	SL_BYTES=$((SL_BYTES + $3))
-	sl_rec file "$3" "$2" "$1"
-	cat "$SL_T/blob"
+	SL_BYTES=$((SL_BYTES + SL_SZ))
+	sl_rec file "$SL_SZ" "$2" "$1"
+	SL_SENT=$SL_BLOB
+	sl_emit "$SL_BLOB" "$SL_SZ"
 	printf '\n'
 }
 
@@ -675,7 +788,7 @@ sl_filter_synoinfo() {
 
 # Sends the content of host path $1 (a file record, or nofile). $2 is how:
 # plain, pw (password field hidden), key (private key header only),
-# synoinfo (audit keys only). Keeps a copy in $SL_T/blob. Returns 1 when
+# synoinfo (audit keys only). SL_SENT names the file sent. Returns 1 when
 # nothing was sent.
 sl_file() {
 	if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
@@ -724,30 +837,33 @@ sl_file() {
 	/etc/shadow | /etc/shadow- | /etc/gshadow | /etc/gshadow- | /etc/master.passwd)
 		set -- "$1" pw ;;
 	esac
-	if [ "$2" = plain ] && dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
-	    grep -a -q 'PRIVATE KEY-----'; then
-		set -- "$1" key
+	SL_SZ=
+	if [ "$2" = plain ]; then
+		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>"$SL_T/dderr" \
+		    >"$SL_BLOB"
+		sl_ddsize
+		if sl_haskey "$SL_BLOB"; then
+			set -- "$1" key
+			SL_SZ=
+		fi
 	fi
 	case $2 in
-	plain)
-		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null >"$SL_T/blob"
-		;;
 	pw)
 		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
-			sl_filter_pw >"$SL_T/blob"
+			sl_filter_pw >"$SL_BLOB"
 		;;
 	synoinfo)
 		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
-			sl_filter_synoinfo >"$SL_T/blob"
+			sl_filter_synoinfo >"$SL_BLOB"
 		fl_flag=-
 		;;
 	key)
 		dd if="$fl_real" bs=65536 count=1 2>/dev/null |
-			sl_filter_key >"$SL_T/blob"
+			sl_filter_key >"$SL_BLOB"
 		fl_flag=t
 		;;
 	esac
-	if [ ! -f "$SL_T/blob" ]; then
+	if [ ! -f "$SL_BLOB" ]; then
 		sl_rec nofile EIO "$1"
 		return 1
 	fi
@@ -815,7 +931,7 @@ sl_include_glob() {
 }
 
 # Sends sshd_config and every file its Include lines name, depth first in
-# rounds (one per nesting level). Copies each file to $SL_T/cfg.N.
+# rounds (one per nesting level). Lists the files sent in SL_CFGS.
 sl_configs() {
 	printf '%s\n' "$1" >"$SL_T/q"
 	cf_depth=0
@@ -831,8 +947,9 @@ sl_configs() {
 			fi
 			sl_file "$cf_p" plain || continue
 			SL_NCFG=$((SL_NCFG + 1))
-			cp "$SL_T/blob" "$SL_T/cfg.$SL_NCFG"
-			sl_cfg_words "$SL_T/blob" include >"$SL_T/inc"
+			sl_pin "$SL_SENT"
+			SL_CFGS=$SL_CFGS$SL_NL$SL_SENT
+			sl_cfg_words "$SL_SENT" include >"$SL_T/inc"
 			while IFS= read -r cf_i <&4; do
 				sl_include_glob "$cf_i" "$SL_T/qn"
 			done 4<"$SL_T/inc"
@@ -843,12 +960,14 @@ sl_configs() {
 	[ -s "$SL_T/q" ] && sl_skip limit-depth "$1"
 	# All values of a keyword across every config file, without repeats.
 	: >"$SL_T/cfgall"
-	cf_i=1
-	while [ "$cf_i" -le "$SL_NCFG" ]; do
-		cat "$SL_T/cfg.$cf_i" >>"$SL_T/cfgall"
+	cf_ifs=$IFS
+	IFS=$SL_NL
+	for cf_i in $SL_CFGS; do
+		[ -n "$cf_i" ] || continue
+		cat "$cf_i" >>"$SL_T/cfgall"
 		printf '\n' >>"$SL_T/cfgall"
-		cf_i=$((cf_i + 1))
 	done
+	IFS=$cf_ifs
 	sl_cfg_words "$SL_T/cfgall" authorizedkeysfile | awk '!s[$0]++' >"$SL_T/akf"
 	sl_cfg_words "$SL_T/cfgall" hostkey | awk '!s[$0]++' >"$SL_T/hostkeys"
 }
@@ -974,17 +1093,17 @@ sl_hostname() {
 	[ -n "$hn" ] && sl_meta hostname "$hn"
 }
 
-# cmd record: $1 name, $2 status, content in $SL_T/blob.
+# cmd record: $1 name, $2 status, content in $SL_BLOB.
 sl_cmd() {
-	sl_cmdfile "$1" "$2" "$SL_T/blob"
+	sl_cmdfile "$1" "$2" "$SL_BLOB"
 }
 
-# cmd record: $1 name, $2 status, content in file $3.
+# cmd record: $1 name, $2 status, content in file $3 (in $SL_T).
 sl_cmdfile() {
-	cf_n=$(wc -c <"$3")
-	# shellcheck disable=SC2086 # drop wc's padding (noglob)
-	sl_rec cmd $cf_n "$2" "$1"
-	cat "$3"
+	SL_SZ=
+	sl_size "$3"
+	sl_rec cmd "$SL_SZ" "$2" "$1"
+	sl_emit "$3" "$SL_SZ"
 	printf '\n'
 }
 
@@ -994,18 +1113,18 @@ sl_run() {
 	rn_name=$1
 	shift
 	if ! command -v "$1" >/dev/null 2>&1; then
-		: >"$SL_T/blob"
+		: >"$SL_BLOB"
 		sl_cmd "$rn_name" -1
 		return 0
 	fi
 	if [ -n "$SL_ULIM" ]; then
-		sl_capped "$SL_MAX_CMD" "$@" >"$SL_T/blob" 2>/dev/null
+		sl_capped "$SL_MAX_CMD" "$@" >"$SL_BLOB" 2>/dev/null
 		rn_st=$?
 	else
 		"$@" >"$SL_T/out" 2>/dev/null
 		rn_st=$?
 		dd if="$SL_T/out" bs=4096 count=$((SL_MAX_CMD / 4096)) \
-		    2>/dev/null >"$SL_T/blob"
+		    2>/dev/null >"$SL_BLOB"
 	fi
 	[ "$rn_st" -le 255 ] || rn_st=255
 	sl_cmd "$rn_name" "$rn_st"
@@ -1023,11 +1142,11 @@ sl_dsm() {
 		if [ -n "$SL_ULIM" ]; then
 			# shellcheck disable=SC2016 # an awk program
 			sl_capped "$SL_MAX_CMD" awk 'NR == 1 || $4 == "0A"' \
-			    "/proc/net/$dm_f" >"$SL_T/blob" 2>/dev/null
+			    "/proc/net/$dm_f" >"$SL_BLOB" 2>/dev/null
 		else
 			awk 'NR == 1 || $4 == "0A"' "/proc/net/$dm_f" 2>/dev/null |
 				dd bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null \
-				>"$SL_T/blob"
+				>"$SL_BLOB"
 		fi
 		sl_cmd "listen /proc/net/$dm_f" 0
 	done
@@ -1090,7 +1209,7 @@ sl_users() {
 			sl_file "$SL_EXP" plain
 		done 7<"$SL_T/akf"
 		sl_keydir "$us_hd/.ssh"
-	done 6<"$SL_T/passwd"
+	done 6<"$SL_PASSWD"
 	: "$us_pw" "$us_gid" "$us_gecos" "$us_sh"
 }
 
@@ -1227,6 +1346,9 @@ sl_main() {
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 
+	SL_CFGS=
+	SL_SEGFLUSH=0
+	sl_spool_start
 	printf 'synolint-bundle\t1\n'
 	sl_meta collector_version "$SL_COLLECTOR_VERSION"
 	sl_meta session "$SL_SESSION"
@@ -1239,7 +1361,11 @@ sl_main() {
 	sl_openssh_version
 
 	: >"$SL_T/passwd"
-	sl_file /etc/passwd pw && cp "$SL_T/blob" "$SL_T/passwd"
+	SL_PASSWD=$SL_T/passwd
+	if sl_file /etc/passwd pw; then
+		SL_PASSWD=$SL_SENT
+		sl_pin "$SL_SENT"
+	fi
 	sl_file /etc/group pw
 	sl_file /etc/shadow pw
 	sl_file /etc/synoinfo.conf synoinfo
@@ -1254,22 +1380,23 @@ sl_main() {
 	sl_dsm
 
 	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
-		"$SL_SSHD" -V >"$SL_T/blob" 2>&1
+		"$SL_SSHD" -V >"$SL_BLOB" 2>&1
 		sl_cmd "sshd -V" "$?"
 		if [ "$SL_UID" = 0 ]; then
 			if [ -n "$SL_ULIM" ]; then
-				sl_capped 1048576 "$SL_SSHD" -T >"$SL_T/blob" 2>/dev/null
+				sl_capped 1048576 "$SL_SSHD" -T >"$SL_BLOB" 2>/dev/null
 				mn_st=$?
 			else
 				"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null
 				mn_st=$?
 				dd if="$SL_T/out" bs=65536 count=16 2>/dev/null \
-				    >"$SL_T/blob"
+				    >"$SL_BLOB"
 			fi
 			sl_cmd "sshd -T" "$mn_st"
 		fi
 	fi
 	printf 'end\t%s\n' "$SL_NREC"
+	sl_spool_end
 }
 
 LC_ALL=C
