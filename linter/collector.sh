@@ -693,6 +693,7 @@ sl_sendblob() {
 	SL_BYTES=$((SL_BYTES + SL_SZ))
 	sl_rec file "$SL_SZ" "$2" "$1"
 	SL_SENT=$SL_BLOB
+	SL_SENTFLAG=$2
 	sl_emit "$SL_BLOB" "$SL_SZ"
 	printf '\n'
 }
@@ -874,15 +875,38 @@ sl_file() {
 
 # Prints every value word of keyword $2 (lower case) in config file $1, one
 # per line; double quotes are dropped, a word starting with # ends the line.
+# With $1 "-": $2 is a list of keywords and each one's words go, without
+# repeats, to its own file (in order $3 ...), from the config files after.
 sl_cfg_words() {
-	awk -v kw="$2" '{
+	if [ "$1" = - ]; then
+		cw_kws=$2
+		shift 2
+		cw_outs=
+		for cw_k in $cw_kws; do
+			: "$cw_k" >"$1"
+			cw_outs="$cw_outs$1$SL_NL"
+			shift
+		done
+	else
+		cw_kws=$2
+		cw_outs=
+		set -- "$1"
+	fi
+	awk -v kws="$cw_kws" -v outs="$cw_outs" 'BEGIN {
+		nk = split(kws, kl, " ")
+		split(outs, ol, "\n")
+		for (i = 1; i <= nk; i++)
+			out[kl[i]] = ol[i]
+	}
+	{
 		sub(/\r$/, "")
 		sub(/^[ \t]+/, "")
 		if ($0 == "" || substr($0, 1, 1) == "#")
 			next
 		k = $0
 		sub(/[ \t=].*/, "", k)
-		if (tolower(k) != kw)
+		k = tolower(k)
+		if (!(k in out))
 			next
 		rest = substr($0, length(k) + 1)
 		sub(/^[ \t]*=?[ \t]*/, "", rest)
@@ -892,10 +916,16 @@ sl_cfg_words() {
 			if (substr(x, 1, 1) == "#")
 				break
 			gsub(/"/, "", x)
-			if (x != "")
+			if (x == "")
+				continue
+			if (out[k] == "")
 				print x
+			else if (!((k, x) in seen)) {
+				seen[k, x] = 1
+				print x > out[k]
+			}
 		}
-	}' "$1"
+	}' "$@"
 }
 
 # Expands Include pattern $1 inside the root (relative to /etc/ssh, globs
@@ -933,10 +963,12 @@ sl_include_glob() {
 # Sends sshd_config and every file its Include lines name, depth first in
 # rounds (one per nesting level). Lists the files sent in SL_CFGS.
 sl_configs() {
-	printf '%s\n' "$1" >"$SL_T/q"
 	cf_depth=0
-	while [ -s "$SL_T/q" ] && [ "$cf_depth" -le "$SL_MAX_DEPTH" ]; do
-		: >"$SL_T/qn"
+	cf_q=$SL_T/q.0
+	printf '%s\n' "$1" >"$cf_q"
+	while [ -s "$cf_q" ] && [ "$cf_depth" -le "$SL_MAX_DEPTH" ]; do
+		cf_qn=$SL_T/q.$(((cf_depth + 1) % 2))
+		: >"$cf_qn"
 		while IFS= read -r cf_p <&3; do
 			if sl_badtext "$cf_p"; then
 				continue
@@ -951,25 +983,23 @@ sl_configs() {
 			SL_CFGS=$SL_CFGS$SL_NL$SL_SENT
 			sl_cfg_words "$SL_SENT" include >"$SL_T/inc"
 			while IFS= read -r cf_i <&4; do
-				sl_include_glob "$cf_i" "$SL_T/qn"
+				sl_include_glob "$cf_i" "$cf_qn"
 			done 4<"$SL_T/inc"
-		done 3<"$SL_T/q"
-		mv "$SL_T/qn" "$SL_T/q"
+		done 3<"$cf_q"
+		cf_q=$cf_qn
 		cf_depth=$((cf_depth + 1))
 	done
-	[ -s "$SL_T/q" ] && sl_skip limit-depth "$1"
-	# All values of a keyword across every config file, without repeats.
-	: >"$SL_T/cfgall"
+	[ -s "$cf_q" ] && sl_skip limit-depth "$1"
+	# All values of AuthorizedKeysFile and HostKey across every config
+	# file, without repeats: one awk over all of them.
 	cf_ifs=$IFS
 	IFS=$SL_NL
-	for cf_i in $SL_CFGS; do
-		[ -n "$cf_i" ] || continue
-		cat "$cf_i" >>"$SL_T/cfgall"
-		printf '\n' >>"$SL_T/cfgall"
-	done
+	# shellcheck disable=SC2086 # one path per line (noglob)
+	set -- $SL_CFGS
 	IFS=$cf_ifs
-	sl_cfg_words "$SL_T/cfgall" authorizedkeysfile | awk '!s[$0]++' >"$SL_T/akf"
-	sl_cfg_words "$SL_T/cfgall" hostkey | awk '!s[$0]++' >"$SL_T/hostkeys"
+	[ $# -gt 0 ] || set -- /dev/null
+	sl_cfg_words - "authorizedkeysfile hostkey" "$SL_T/akf" "$SL_T/hostkeys" \
+	    "$@"
 }
 
 # Expands the %-tokens of AuthorizedKeysFile value $1 for user $2 (uid $3,
@@ -1054,21 +1084,61 @@ sl_meta() {
 	fi
 }
 
+# Sets ov_v to the first OpenSSH_<digits and dots>p<digits> in file $1 (at
+# most 64 KiB), as `grep -o ... | head -n 1` would find it.
+sl_sshd_version() {
+	while IFS= read -r sv_l || [ -n "$sv_l" ]; do
+		while :; do
+			case $sv_l in
+			*OpenSSH_*) ;;
+			*) break ;;
+			esac
+			sv_l=${sv_l#*OpenSSH_}
+			sv_n=${sv_l%%[!0-9.]*}
+			case $sv_n in
+			[0-9]*) ;;
+			*) continue ;;
+			esac
+			sv_p=${sv_l#"$sv_n"}
+			case $sv_p in
+			p[0-9]*) ;;
+			*) continue ;;
+			esac
+			sv_p=${sv_p#p}
+			ov_v=OpenSSH_${sv_n}p${sv_p%%[!0-9]*}
+			return 0
+		done
+		sv_l=
+	done <"$1"
+}
+
 # Finds the OpenSSH version: sshd -V / ssh -V on a live system, else the
 # version string inside the sshd binary.
 sl_openssh_version() {
 	ov_v=
 	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
-		ov_v=$("$SL_SSHD" -V 2>&1 | tr -c 'A-Za-z0-9_.\n' ' ' |
-			grep -o 'OpenSSH_[0-9][0-9.]*p[0-9][0-9]*' | head -n 1)
+		# One run: its output is also the "sshd -V" cmd record.
+		SL_SSHDV=$SL_T/sshdv
+		if [ -n "$SL_ULIM" ]; then
+			sl_capped 65536 "$SL_SSHD" -V >"$SL_SSHDV" 2>&1
+			SL_SSHDV_ST=$?
+			sl_sshd_version "$SL_SSHDV"
+		else
+			"$SL_SSHD" -V >"$SL_SSHDV" 2>&1
+			SL_SSHDV_ST=$?
+			ov_v=$(tr -c 'A-Za-z0-9_.\n' ' ' <"$SL_SSHDV" |
+				grep -o 'OpenSSH_[0-9][0-9.]*p[0-9][0-9]*' | head -n 1)
+		fi
 	fi
 	if [ -z "$ov_v" ]; then
 		for ov_b in /usr/bin/sshd /usr/sbin/sshd; do
 			sl_canon "$ov_b" || continue
 			[ "$ST_T" = f ] || continue
 			ov_v=$(tr -c 'A-Za-z0-9_.' '\n' <"$SL_ROOT$SL_CANON" |
-				sed -n 's/^.*\(OpenSSH_[0-9][0-9.]*p[0-9][0-9]*\).*$/\1/p' |
-				head -n 1)
+				sed -n '/OpenSSH_[0-9][0-9.]*p[0-9]/{
+				s/^.*\(OpenSSH_[0-9][0-9.]*p[0-9][0-9]*\).*$/\1/p
+				q
+				}')
 			[ -n "$ov_v" ] && break
 		done
 	fi
@@ -1155,8 +1225,23 @@ sl_dsm() {
 		sl_run "cat /proc/sys/kernel/syno_hw_version" \
 		    cat /proc/sys/kernel/syno_hw_version
 	fi
-	dm_major=$(sed -n 's/^majorversion="\{0,1\}\([0-9]*\).*/\1/p' \
-	    /etc.defaults/VERSION 2>/dev/null | head -n 1)
+	dm_major=
+	if [ -n "$SL_VERSIONF" ]; then
+		# The whole file as sent (at most 1 MiB), read by the shell.
+		while IFS= read -r dm_l || [ -n "$dm_l" ]; do
+			case $dm_l in
+			majorversion=*) ;;
+			*) dm_l=; continue ;;
+			esac
+			dm_l=${dm_l#majorversion=}
+			dm_l=${dm_l#\"}
+			dm_major=${dm_l%%[!0-9]*}
+			break
+		done <"$SL_VERSIONF"
+	else
+		dm_major=$(sed -n 's/^majorversion="\{0,1\}\([0-9]*\).*/\1/p' \
+		    /etc.defaults/VERSION 2>/dev/null | head -n 1)
+	fi
 	if [ "${dm_major:-0}" -ge 7 ]; then
 		sl_run "synosystemctl is-active sshd.service" \
 		    synosystemctl is-active sshd.service
@@ -1369,7 +1454,12 @@ sl_main() {
 	sl_file /etc/group pw
 	sl_file /etc/shadow pw
 	sl_file /etc/synoinfo.conf synoinfo
-	sl_file /etc.defaults/VERSION plain
+	SL_VERSIONF=
+	if sl_file /etc.defaults/VERSION plain && [ -z "$SL_ROOT_MODE" ] &&
+	    [ "$SL_SENTFLAG" = - ]; then
+		SL_VERSIONF=$SL_SENT
+		sl_pin "$SL_SENT"
+	fi
 	sl_configs /etc/ssh/sshd_config
 	sl_file /etc.defaults/ssh/sshd_config plain
 	sl_hostkeys
@@ -1380,8 +1470,7 @@ sl_main() {
 	sl_dsm
 
 	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
-		"$SL_SSHD" -V >"$SL_BLOB" 2>&1
-		sl_cmd "sshd -V" "$?"
+		sl_cmdfile "sshd -V" "$SL_SSHDV_ST" "$SL_SSHDV"
 		if [ "$SL_UID" = 0 ]; then
 			if [ -n "$SL_ULIM" ]; then
 				sl_capped 1048576 "$SL_SSHD" -T >"$SL_BLOB" 2>/dev/null
