@@ -249,17 +249,116 @@ sl_prefetch() {
 	return 0
 }
 
-# Batches the lstat of those of host paths "$@" not yet known.
+# Batches the lstat of those of host paths "$@" not yet known. Returns 1
+# when it ran no ls (fewer than two such paths).
 sl_prefetch_list() {
-	[ -n "$SL_LSBATCH" ] || return 0
+	[ -n "$SL_LSBATCH" ] || return 1
 	for pl_p; do
 		shift
+		sl_badtext "$pl_p" && continue
 		sl_bucket_get "$pl_p" S && continue
 		sl_bucket_get "$pl_p" P && continue
 		set -- "$@" "$pl_p"
 	done
-	[ $# -ge 2 ] && sl_lsbatch "$@"
+	[ $# -ge 2 ] || return 1
+	sl_lsbatch "$@"
+}
+
+# Resolves absolute host path $1 like sl_canon, but only from what the
+# cache knows, sending nothing and running nothing. Returns 0 with the
+# canonical path in RC_PATH; 1 with RC_MISS (LF-separated) listing the
+# first unknown canonical prefix, the lexical rest of the path under it and
+# that path's .ssh files, which a prefetch should ask about; 2 when the path
+# cannot resolve (missing, symlink loop, "..").
+sl_rcache() {
+	SL_REM=$1
+	rc_real=
+	rc_links=0
+	while :; do
+		sl_nextcomp
+		[ -n "$SL_COMP" ] || break
+		case $SL_COMP in
+		.) continue ;;
+		..) rc_real=${rc_real%/*}; continue ;;
+		esac
+		rc_cand=$rc_real/$SL_COMP
+		if sl_bucket_get "$rc_cand" S || sl_bucket_get "$rc_cand" P; then
+			sl_vfields
+		else
+			RC_MISS=$rc_cand
+			while :; do
+				sl_nextcomp
+				[ -n "$SL_COMP" ] || break
+				case $SL_COMP in
+				.) continue ;;
+				..) return 1 ;;
+				esac
+				rc_cand=$rc_cand/$SL_COMP
+				RC_MISS=$RC_MISS$SL_NL$rc_cand
+			done
+			for rc_f in .ssh .ssh/authorized_keys .ssh/authorized_keys2 \
+			    .ssh/known_hosts; do
+				RC_MISS=$RC_MISS$SL_NL$rc_cand/$rc_f
+			done
+			return 1
+		fi
+		case $ST_T in
+		!) return 2 ;;
+		l) ;;
+		*) rc_real=$rc_cand; continue ;;
+		esac
+		rc_links=$((rc_links + 1))
+		[ -n "$ST_L" ] && [ "$rc_links" -le "$SL_MAX_LINKS" ] || return 2
+		case $ST_L in
+		/*) rc_real= ;;
+		esac
+		if [ -n "$SL_REM" ]; then
+			SL_REM=$ST_L/$SL_REM
+		else
+			SL_REM=$ST_L
+		fi
+	done
+	RC_PATH=${rc_real:-/}
 	return 0
+}
+
+# Before the users are examined: batches the lstat of every home directory
+# (each path to it, through symlinks) and its .ssh files, in a few rounds
+# of one ls each, resolving from the cache between rounds.
+sl_users_prefetch() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	up_round=0
+	while [ "$up_round" -lt 4 ]; do
+		up_list=
+		up_n=0
+		while IFS=: read -r up_u up_pw up_uid up_gid up_gecos up_h up_sh <&6; do
+			case $up_h in
+			/*) ;;
+			*) continue ;;
+			esac
+			up_n=$((up_n + 1))
+			[ "$up_n" -le "$SL_MAX_USERS" ] || break
+			sl_badtext "$up_h" && continue
+			sl_rcache "$up_h"
+			case $? in
+			0)
+				up_r=${RC_PATH%/}
+				up_list=$up_list$SL_NL$up_r/.ssh$SL_NL$up_r/.ssh/authorized_keys
+				up_list=$up_list$SL_NL$up_r/.ssh/authorized_keys2
+				up_list=$up_list$SL_NL$up_r/.ssh/known_hosts
+				;;
+			1) up_list=$up_list$SL_NL$RC_MISS ;;
+			esac
+		done 6<"$SL_PASSWD"
+		up_ifs=$IFS
+		IFS=$SL_NL
+		# shellcheck disable=SC2086 # one path per line (noglob)
+		set -- $up_list
+		IFS=$up_ifs
+		sl_prefetch_list "$@" || break
+		up_round=$((up_round + 1))
+	done
+	: "$up_u" "$up_pw" "$up_uid" "$up_gid" "$up_gecos" "$up_sh"
 }
 
 sl_lstat() {
@@ -1322,6 +1421,15 @@ sl_hostkeys() {
 		esac
 		printf '%s\n%s.pub\n' "$hk_p" "$hk_p" >>"$SL_T/hk"
 	done 5<"$SL_T/hostkeys"
+	hk_list=
+	while IFS= read -r hk_p <&5; do
+		hk_list=$hk_list$SL_NL$hk_p
+	done 5<"$SL_T/hk"
+	hk_ifs=$IFS
+	IFS=$SL_NL
+	# shellcheck disable=SC2086 # one path per line (noglob)
+	sl_prefetch_list $hk_list
+	IFS=$hk_ifs
 	while IFS= read -r hk_p <&5; do
 		case $hk_p in
 		*.pub) sl_file "$hk_p" plain ;;
@@ -1440,6 +1548,14 @@ sl_main() {
 	[ -n "$SL_ROOT_MODE" ] &&
 		sl_meta root "${SL_ROOT_LABEL:-$SL_ROOT_GIVEN}"
 	sl_meta uid "$SL_UID"
+	# The paths every collection looks at, with one ls.
+	sl_prefetch_list / /etc /etc/hostname /usr /usr/bin /usr/bin/sshd \
+	    /usr/sbin /usr/sbin/sshd /etc/passwd /etc/group /etc/shadow \
+	    /etc/synoinfo.conf /etc.defaults /etc.defaults/VERSION /etc/ssh \
+	    /etc/ssh/sshd_config /etc.defaults/ssh \
+	    /etc.defaults/ssh/sshd_config /root /root/.ssh \
+	    /root/.ssh/authorized_keys /root/.ssh/authorized_keys2 \
+	    /root/.ssh/known_hosts /var /var/services /var/services/homes
 	[ -z "${SOURCE_DATE_EPOCH:-}" ] &&
 		sl_meta time "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	sl_hostname
@@ -1465,6 +1581,7 @@ sl_main() {
 	sl_hostkeys
 	sl_walk /root
 	sl_walk /root/.ssh
+	sl_users_prefetch
 	sl_users
 	sl_walk /var/services/homes
 	sl_dsm
