@@ -675,7 +675,11 @@ sl_walk() {
 # sends segments and contents in order with one cat to the real stdout (fd
 # 9) — one process for many records instead of a cat per record.
 # SL_CAT lists the finished files (names in $SL_T), SL_PIN those still read
-# after being sent (not emptied by a flush).
+# after being sent (not emptied by a flush). A record whose size no tool
+# reported gets its header (h.N) only at the flush, from one `wc -c` over
+# all such contents (SL_DEFER: their N), instead of a wc each; a file
+# record is then counted against SL_MAX_BYTES with an upper bound
+# (SL_PENDB) until the flush knows its size.
 
 sl_spool_start() {
 	exec 9>&1
@@ -683,28 +687,79 @@ sl_spool_start() {
 	SL_CAT=
 	SL_PIN=
 	SL_SPOOLB=0
+	SL_PENDB=0
+	SL_DEFER=
 	SL_BLOB=$SL_T/b.1
 	exec >"$SL_T/s.1"
 }
 
-# Puts file $1 (in $SL_T, $2 bytes) after what was printed so far. What
-# was spooled before is sent first when it is large (64 contents or 4 MiB):
-# never the file just put, which its caller may still read (and pin).
+# Puts file $1 (in $SL_T, $2 bytes) after what was printed so far; with
+# $3 and $4, after a header "$3 <size of $1> $4" (fields TAB-joined) that
+# the flush writes. What was spooled before is sent first when it is large
+# (64 contents or 4 MiB): never the file just put, which its caller may
+# still read (and pin).
 sl_emit() {
 	if [ "$SL_SEG" -ge $((SL_SEGFLUSH + 64)) ] ||
 	    [ $((SL_SPOOLB + $2)) -gt 4194304 ]; then
 		sl_flush
 	fi
-	SL_CAT="$SL_CAT s.$SL_SEG ${1#"$SL_T/"}"
+	if [ $# -ge 4 ]; then
+		SL_NREC=$((SL_NREC + 1))
+		eval "SL_HA_$SL_SEG=\$3 SL_HB_$SL_SEG=\$4 SL_HF_$SL_SEG=\$1"
+		SL_DEFER="$SL_DEFER $SL_SEG"
+		SL_CAT="$SL_CAT s.$SL_SEG h.$SL_SEG ${1#"$SL_T/"}"
+	else
+		SL_CAT="$SL_CAT s.$SL_SEG ${1#"$SL_T/"}"
+	fi
 	SL_SEG=$((SL_SEG + 1))
 	SL_BLOB=$SL_T/b.$SL_SEG
 	exec >"$SL_T/s.$SL_SEG"
 	SL_SPOOLB=$((SL_SPOOLB + $2))
 }
 
+# Writes the headers of the deferred records (one wc for all contents).
+sl_headers() {
+	fh_ifs=$IFS
+	IFS=' '
+	fh_names=
+	fh_f=
+	fh_a=
+	fh_b=
+	for fh_k in $SL_DEFER; do
+		eval "fh_f=\$SL_HF_$fh_k"
+		fh_names="$fh_names ${fh_f#"$SL_T/"}"
+	done
+	# shellcheck disable=SC2086 # simple names (noglob)
+	(cd "$SL_T" && exec wc -c -- $fh_names) >"$SL_T/wc" 2>/dev/null
+	# shellcheck disable=SC2086 # numbers (noglob)
+	set -- $SL_DEFER
+	IFS=$fh_ifs
+	while [ $# -gt 0 ]; do
+		eval "fh_f=\$SL_HF_$1 fh_a=\$SL_HA_$1 fh_b=\$SL_HB_$1"
+		# wc prints its lines in argument order, then a total line.
+		IFS= read -r fh_l || fh_l=
+		fh_l=${fh_l#"${fh_l%%[! ]*}"}
+		fh_n=${fh_l%%" "*}
+		case $fh_l in
+		*" ${fh_f#"$SL_T/"}") ;;
+		*) fh_n= ;;
+		esac
+		case $fh_n in
+		'' | *[!0-9]*) fh_n=$(wc -c <"$fh_f"); fh_n=${fh_n##*[!0-9]} ;;
+		esac
+		printf '%s\t%s\t%s\n' "$fh_a" "$fh_n" "$fh_b" >"$SL_T/h.$1"
+		[ "$fh_a" = file ] && SL_BYTES=$((SL_BYTES + fh_n))
+		unset "SL_HA_$1" "SL_HB_$1" "SL_HF_$1"
+		shift
+	done <"$SL_T/wc"
+	SL_DEFER=
+	SL_PENDB=0
+}
+
 # Sends every finished file of the spool, then empties it (but the pinned).
 sl_flush() {
 	[ -n "$SL_CAT" ] || return 0
+	[ -z "$SL_DEFER" ] || sl_headers
 	fs_ifs=$IFS
 	IFS=' '
 	# shellcheck disable=SC2086 # simple names (noglob)
@@ -782,8 +837,24 @@ sl_haskey() {
 }
 
 # Sends $SL_BLOB (SL_SZ bytes, when known) as the content of host path $1
-# with flags $2; SL_SENT names its file.
+# with flags $2; SL_SENT names its file. Content of unknown size (a
+# filter's output: at most 2 MiB) is sent with a deferred header while the
+# byte limit cannot be reached even at that size; else its size is asked
+# first (after a flush has settled the earlier ones) and checked exactly.
 sl_sendblob() {
+	SL_SENT=$SL_BLOB
+	SL_SENTFLAG=$2
+	if [ -z "$SL_SZ" ] &&
+	    [ $((SL_BYTES + SL_PENDB + 2097152)) -le "$SL_MAX_BYTES" ]; then
+		SL_PENDB=$((SL_PENDB + 2097152))
+		sl_emit "$SL_BLOB" 65536 file "$2$SL_TAB$1"
+		printf '\n'
+		return 0
+	fi
+	if [ -n "$SL_DEFER" ] && { [ -z "$SL_SZ" ] ||
+	    [ $((SL_BYTES + SL_PENDB + SL_SZ)) -gt "$SL_MAX_BYTES" ]; }; then
+		sl_flush
+	fi
 	sl_size "$SL_BLOB"
 	if [ $((SL_BYTES + SL_SZ)) -gt "$SL_MAX_BYTES" ]; then
 		sl_skip limit-bytes "$1"
@@ -791,8 +862,6 @@ sl_sendblob() {
 	fi
 	SL_BYTES=$((SL_BYTES + SL_SZ))
 	sl_rec file "$SL_SZ" "$2" "$1"
-	SL_SENT=$SL_BLOB
-	SL_SENTFLAG=$2
 	sl_emit "$SL_BLOB" "$SL_SZ"
 	printf '\n'
 }
@@ -1269,10 +1338,7 @@ sl_cmd() {
 
 # cmd record: $1 name, $2 status, content in file $3 (in $SL_T).
 sl_cmdfile() {
-	SL_SZ=
-	sl_size "$3"
-	sl_rec cmd "$SL_SZ" "$2" "$1"
-	sl_emit "$3" "$SL_SZ"
+	sl_emit "$3" 65536 cmd "$2$SL_TAB$1"
 	printf '\n'
 }
 
