@@ -43,14 +43,15 @@ sl_die() {
 # past it fails (EFBIG; SIGXFSZ is ignored, so no tool dies of a signal the
 # shell would report on stderr). This bounds a tool's output like
 # `| dd bs=4096 count=N` did, without a dd process. Only when SL_ULIM (the
-# shell's ulimit -f unit) is set.
+# shell's ulimit -f unit) is set. The tool does not get fd 9 (the spool's
+# real stdout): a daemon it might start must not hold the session open.
 sl_capped() {
 	cp_cap=$(($1 / SL_ULIM))
 	shift
 	(
 		trap '' XFSZ
 		ulimit -f "$cp_cap" || exit 126
-		exec "$@"
+		exec "$@" 9>&-
 	)
 }
 
@@ -397,7 +398,7 @@ sl_lstat() {
 				sl_capped 65536 "$SL_SYNOACL" -get "$ls_f" \
 				    >"$SL_BLOB" 2>&1
 			else
-				"$SL_SYNOACL" -get "$ls_f" 2>&1 |
+				"$SL_SYNOACL" -get "$ls_f" 2>&1 9>&- |
 					dd bs=4096 count=16 2>/dev/null >"$SL_BLOB"
 			fi
 			sl_aclkind "$SL_BLOB"
@@ -414,7 +415,7 @@ sl_lstat() {
 				sl_capped 65536 "$SL_GETFACL" -c -n -- "$ls_f" \
 				    >"$SL_BLOB" 2>/dev/null
 			else
-				"$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null |
+				"$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null 9>&- |
 				    dd bs=4096 count=16 2>/dev/null >"$SL_BLOB"
 			fi
 			if [ -s "$SL_BLOB" ]; then
@@ -1292,7 +1293,7 @@ sl_openssh_version() {
 			SL_SSHDV_ST=$?
 			sl_sshd_version "$SL_SSHDV"
 		else
-			"$SL_SSHD" -V >"$SL_SSHDV" 2>&1
+			"$SL_SSHD" -V >"$SL_SSHDV" 2>&1 9>&-
 			SL_SSHDV_ST=$?
 			ov_v=$(tr -c 'A-Za-z0-9_.\n' ' ' <"$SL_SSHDV" |
 				grep -o 'OpenSSH_[0-9][0-9.]*p[0-9][0-9]*' | head -n 1)
@@ -1356,7 +1357,7 @@ sl_run() {
 		sl_capped "$SL_MAX_CMD" "$@" >"$SL_BLOB" 2>/dev/null
 		rn_st=$?
 	else
-		"$@" >"$SL_T/out" 2>/dev/null
+		"$@" >"$SL_T/out" 2>/dev/null 9>&-
 		rn_st=$?
 		dd if="$SL_T/out" bs=4096 count=$((SL_MAX_CMD / 4096)) \
 		    2>/dev/null >"$SL_BLOB"
@@ -1659,7 +1660,7 @@ sl_main() {
 				sl_capped 1048576 "$SL_SSHD" -T >"$SL_BLOB" 2>/dev/null
 				mn_st=$?
 			else
-				"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null
+				"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null 9>&-
 				mn_st=$?
 				dd if="$SL_T/out" bs=65536 count=16 2>/dev/null \
 				    >"$SL_BLOB"
