@@ -37,6 +37,24 @@ sl_die() {
 	exit 2
 }
 
+# Runs "$@" in a subshell whose files may grow to at most $1 bytes (a
+# multiple of 1024): with RLIMIT_FSIZE (ulimit -f) the file the caller
+# redirects the tool's output to ends exactly at the cap, and every write
+# past it fails (EFBIG; SIGXFSZ is ignored, so no tool dies of a signal the
+# shell would report on stderr). This bounds a tool's output like
+# `| dd bs=4096 count=N` did, without a dd process. Only when SL_ULIM (the
+# shell's ulimit -f unit) is set. The tool does not get fd 9 (the spool's
+# real stdout): a daemon it might start must not hold the session open.
+sl_capped() {
+	cp_cap=$(($1 / SL_ULIM))
+	shift
+	(
+		trap '' XFSZ
+		ulimit -f "$cp_cap" || exit 126
+		exec "$@" 9>&-
+	)
+}
+
 # Prints one record header: the arguments joined by TAB.
 sl_rec() {
 	sl_ifs=$IFS
@@ -232,17 +250,116 @@ sl_prefetch() {
 	return 0
 }
 
-# Batches the lstat of those of host paths "$@" not yet known.
+# Batches the lstat of those of host paths "$@" not yet known. Returns 1
+# when it ran no ls (fewer than two such paths).
 sl_prefetch_list() {
-	[ -n "$SL_LSBATCH" ] || return 0
+	[ -n "$SL_LSBATCH" ] || return 1
 	for pl_p; do
 		shift
+		sl_badtext "$pl_p" && continue
 		sl_bucket_get "$pl_p" S && continue
 		sl_bucket_get "$pl_p" P && continue
 		set -- "$@" "$pl_p"
 	done
-	[ $# -ge 2 ] && sl_lsbatch "$@"
+	[ $# -ge 2 ] || return 1
+	sl_lsbatch "$@"
+}
+
+# Resolves absolute host path $1 like sl_canon, but only from what the
+# cache knows, sending nothing and running nothing. Returns 0 with the
+# canonical path in RC_PATH; 1 with RC_MISS (LF-separated) listing the
+# first unknown canonical prefix, the lexical rest of the path under it and
+# that path's .ssh files, which a prefetch should ask about; 2 when the path
+# cannot resolve (missing, symlink loop, "..").
+sl_rcache() {
+	SL_REM=$1
+	rc_real=
+	rc_links=0
+	while :; do
+		sl_nextcomp
+		[ -n "$SL_COMP" ] || break
+		case $SL_COMP in
+		.) continue ;;
+		..) rc_real=${rc_real%/*}; continue ;;
+		esac
+		rc_cand=$rc_real/$SL_COMP
+		if sl_bucket_get "$rc_cand" S || sl_bucket_get "$rc_cand" P; then
+			sl_vfields
+		else
+			RC_MISS=$rc_cand
+			while :; do
+				sl_nextcomp
+				[ -n "$SL_COMP" ] || break
+				case $SL_COMP in
+				.) continue ;;
+				..) return 1 ;;
+				esac
+				rc_cand=$rc_cand/$SL_COMP
+				RC_MISS=$RC_MISS$SL_NL$rc_cand
+			done
+			for rc_f in .ssh .ssh/authorized_keys .ssh/authorized_keys2 \
+			    .ssh/known_hosts; do
+				RC_MISS=$RC_MISS$SL_NL$rc_cand/$rc_f
+			done
+			return 1
+		fi
+		case $ST_T in
+		!) return 2 ;;
+		l) ;;
+		*) rc_real=$rc_cand; continue ;;
+		esac
+		rc_links=$((rc_links + 1))
+		[ -n "$ST_L" ] && [ "$rc_links" -le "$SL_MAX_LINKS" ] || return 2
+		case $ST_L in
+		/*) rc_real= ;;
+		esac
+		if [ -n "$SL_REM" ]; then
+			SL_REM=$ST_L/$SL_REM
+		else
+			SL_REM=$ST_L
+		fi
+	done
+	RC_PATH=${rc_real:-/}
 	return 0
+}
+
+# Before the users are examined: batches the lstat of every home directory
+# (each path to it, through symlinks) and its .ssh files, in a few rounds
+# of one ls each, resolving from the cache between rounds.
+sl_users_prefetch() {
+	[ -n "$SL_LSBATCH" ] || return 0
+	up_round=0
+	while [ "$up_round" -lt 4 ]; do
+		up_list=
+		up_n=0
+		while IFS=: read -r up_u up_pw up_uid up_gid up_gecos up_h up_sh <&6; do
+			case $up_h in
+			/*) ;;
+			*) continue ;;
+			esac
+			up_n=$((up_n + 1))
+			[ "$up_n" -le "$SL_MAX_USERS" ] || break
+			sl_badtext "$up_h" && continue
+			sl_rcache "$up_h"
+			case $? in
+			0)
+				up_r=${RC_PATH%/}
+				up_list=$up_list$SL_NL$up_r/.ssh$SL_NL$up_r/.ssh/authorized_keys
+				up_list=$up_list$SL_NL$up_r/.ssh/authorized_keys2
+				up_list=$up_list$SL_NL$up_r/.ssh/known_hosts
+				;;
+			1) up_list=$up_list$SL_NL$RC_MISS ;;
+			esac
+		done 6<"$SL_PASSWD"
+		up_ifs=$IFS
+		IFS=$SL_NL
+		# shellcheck disable=SC2086 # one path per line (noglob)
+		set -- $up_list
+		IFS=$up_ifs
+		sl_prefetch_list "$@" || break
+		up_round=$((up_round + 1))
+	done
+	: "$up_u" "$up_pw" "$up_uid" "$up_gid" "$up_gecos" "$up_sh"
 }
 
 sl_lstat() {
@@ -277,9 +394,14 @@ sl_lstat() {
 		# (sl_send): synoacltool's listing on DSM, else getfacl's
 		# numeric one when ls showed a "+".
 		if [ -n "$SL_SYNOACL" ]; then
-			"$SL_SYNOACL" -get "$ls_f" 2>&1 |
-				dd bs=4096 count=16 2>/dev/null >"$SL_T/acl"
-			sl_aclkind "$SL_T/acl"
+			if [ -n "$SL_ULIM" ]; then
+				sl_capped 65536 "$SL_SYNOACL" -get "$ls_f" \
+				    >"$SL_BLOB" 2>&1
+			else
+				"$SL_SYNOACL" -get "$ls_f" 2>&1 9>&- |
+					dd bs=4096 count=16 2>/dev/null >"$SL_BLOB"
+			fi
+			sl_aclkind "$SL_BLOB"
 			case $SL_AK in
 			linux) ST_A=0 ;;
 			acl)
@@ -289,9 +411,14 @@ sl_lstat() {
 				;;
 			esac
 		elif [ "$ST_A" = 1 ] && [ -n "$SL_GETFACL" ]; then
-			if "$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null |
-			    dd bs=4096 count=16 2>/dev/null >"$SL_T/acl" &&
-			    [ -s "$SL_T/acl" ]; then
+			if [ -n "$SL_ULIM" ]; then
+				sl_capped 65536 "$SL_GETFACL" -c -n -- "$ls_f" \
+				    >"$SL_BLOB" 2>/dev/null
+			else
+				"$SL_GETFACL" -c -n -- "$ls_f" 2>/dev/null 9>&- |
+				    dd bs=4096 count=16 2>/dev/null >"$SL_BLOB"
+			fi
+			if [ -s "$SL_BLOB" ]; then
 				SL_ACLPEND=$ls_p
 				SL_ACLCMD=getfacl
 			fi
@@ -380,7 +507,7 @@ sl_send() {
 		SL_ACLPEND=
 		SL_NACL=$((SL_NACL + 1))
 		if [ "$SL_NACL" -le "$SL_MAX_ACLS" ]; then
-			sl_cmdfile "$SL_ACLCMD $1" 0 "$SL_T/acl"
+			sl_cmd "$SL_ACLCMD $1" 0
 		elif [ "$SL_NACL" -eq $((SL_MAX_ACLS + 1)) ]; then
 			sl_skip limit-acls "$1"
 		fi
@@ -542,18 +669,201 @@ sl_walk() {
 
 # --- file contents ---------------------------------------------------------
 
-# Sends $SL_T/blob as the content of host path $1 with flags $2.
+# --- the spool ---------------------------------------------------------------
+# Records are not streamed: the shell prints headers into segment files
+# ($SL_T/s.N, its stdout) and a record's content stays in its own file
+# ($SL_BLOB, $SL_T/b.N, written by the tool that made it); sl_flush then
+# sends segments and contents in order with one cat to the real stdout (fd
+# 9) — one process for many records instead of a cat per record.
+# SL_CAT lists the finished files (names in $SL_T), SL_PIN those still read
+# after being sent (not emptied by a flush). A record whose size no tool
+# reported gets its header (h.N) only at the flush, from one `wc -c` over
+# all such contents (SL_DEFER: their N), instead of a wc each; a file
+# record is then counted against SL_MAX_BYTES with an upper bound
+# (SL_PENDB) until the flush knows its size.
+
+sl_spool_start() {
+	exec 9>&1
+	SL_SEG=1
+	SL_CAT=
+	SL_PIN=
+	SL_SPOOLB=0
+	SL_PENDB=0
+	SL_DEFER=
+	SL_BLOB=$SL_T/b.1
+	exec >"$SL_T/s.1"
+}
+
+# Puts file $1 (in $SL_T, $2 bytes) after what was printed so far; with
+# $3 and $4, after a header "$3 <size of $1> $4" (fields TAB-joined) that
+# the flush writes. What was spooled before is sent first when it is large
+# (64 contents or 4 MiB): never the file just put, which its caller may
+# still read (and pin).
+sl_emit() {
+	if [ "$SL_SEG" -ge $((SL_SEGFLUSH + 64)) ] ||
+	    [ $((SL_SPOOLB + $2)) -gt 4194304 ]; then
+		sl_flush
+	fi
+	if [ $# -ge 4 ]; then
+		SL_NREC=$((SL_NREC + 1))
+		eval "SL_HA_$SL_SEG=\$3 SL_HB_$SL_SEG=\$4 SL_HF_$SL_SEG=\$1"
+		SL_DEFER="$SL_DEFER $SL_SEG"
+		SL_CAT="$SL_CAT s.$SL_SEG h.$SL_SEG ${1#"$SL_T/"}"
+	else
+		SL_CAT="$SL_CAT s.$SL_SEG ${1#"$SL_T/"}"
+	fi
+	SL_SEG=$((SL_SEG + 1))
+	SL_BLOB=$SL_T/b.$SL_SEG
+	exec >"$SL_T/s.$SL_SEG"
+	SL_SPOOLB=$((SL_SPOOLB + $2))
+}
+
+# Writes the headers of the deferred records (one wc for all contents).
+sl_headers() {
+	fh_ifs=$IFS
+	IFS=' '
+	fh_names=
+	fh_f=
+	fh_a=
+	fh_b=
+	for fh_k in $SL_DEFER; do
+		eval "fh_f=\$SL_HF_$fh_k"
+		fh_names="$fh_names ${fh_f#"$SL_T/"}"
+	done
+	# shellcheck disable=SC2086 # simple names (noglob)
+	(cd "$SL_T" && exec wc -c -- $fh_names) >"$SL_T/wc" 2>/dev/null
+	# shellcheck disable=SC2086 # numbers (noglob)
+	set -- $SL_DEFER
+	IFS=$fh_ifs
+	while [ $# -gt 0 ]; do
+		eval "fh_f=\$SL_HF_$1 fh_a=\$SL_HA_$1 fh_b=\$SL_HB_$1"
+		# wc prints its lines in argument order, then a total line.
+		IFS= read -r fh_l || fh_l=
+		fh_l=${fh_l#"${fh_l%%[! ]*}"}
+		fh_n=${fh_l%%" "*}
+		case $fh_l in
+		*" ${fh_f#"$SL_T/"}") ;;
+		*) fh_n= ;;
+		esac
+		case $fh_n in
+		'' | *[!0-9]*) fh_n=$(wc -c <"$fh_f"); fh_n=${fh_n##*[!0-9]} ;;
+		esac
+		printf '%s\t%s\t%s\n' "$fh_a" "$fh_n" "$fh_b" >"$SL_T/h.$1"
+		[ "$fh_a" = file ] && SL_BYTES=$((SL_BYTES + fh_n))
+		unset "SL_HA_$1" "SL_HB_$1" "SL_HF_$1"
+		shift
+	done <"$SL_T/wc"
+	SL_DEFER=
+	SL_PENDB=0
+}
+
+# Sends every finished file of the spool, then empties it (but the pinned).
+sl_flush() {
+	[ -n "$SL_CAT" ] || return 0
+	[ -z "$SL_DEFER" ] || sl_headers
+	fs_ifs=$IFS
+	IFS=' '
+	# shellcheck disable=SC2086 # simple names (noglob)
+	(cd "$SL_T" && exec cat -- $SL_CAT) >&9
+	for fs_f in $SL_CAT; do
+		case " $SL_PIN " in
+		*" $fs_f "*) ;;
+		*) : >"$SL_T/$fs_f" ;;
+		esac
+	done
+	IFS=$fs_ifs
+	SL_CAT=
+	SL_SPOOLB=0
+	SL_SEGFLUSH=$SL_SEG
+}
+
+# Sends the current segment too and prints to the real stdout again.
+sl_spool_end() {
+	SL_CAT="$SL_CAT s.$SL_SEG"
+	exec >&9
+	sl_flush
+	exec 9>&-
+}
+
+# Keeps sent file $1 (in $SL_T) until the collector ends.
+sl_pin() {
+	SL_PIN="$SL_PIN ${1#"$SL_T/"}"
+}
+
+# Sets SL_SZ to the byte count in dd's report ($SL_T/dderr; GNU dd, and
+# BusyBox dd with its third status line), else leaves it empty.
+sl_ddsize() {
+	SL_SZ=
+	while IFS= read -r dz_l; do
+		case $dz_l in
+		[0-9]*" byte "* | [0-9]*" bytes "* | [0-9]*" bytes") ;;
+		*) continue ;;
+		esac
+		dz_l=${dz_l%%" "*}
+		case $dz_l in
+		*[!0-9]*) ;;
+		*) SL_SZ=$dz_l ;;
+		esac
+	done <"$SL_T/dderr"
+}
+
+# Sets SL_SZ to the size of file $1 unless it is set already.
+sl_size() {
+	[ -n "$SL_SZ" ] && return 0
+	SL_SZ=$(wc -c <"$1")
+	SL_SZ=${SL_SZ##*[!0-9]}
+}
+
+# True if file $1 (SL_SZ bytes, when known) holds "PRIVATE KEY-----". A
+# small file is read by the shell, whose count of what it read must match
+# SL_SZ (a NUL byte the shell drops makes it ask grep); else grep.
+sl_haskey() {
+	if [ -n "$SL_SZ" ] && [ "$SL_SZ" -le 2048 ]; then
+		hk_n=0
+		hk_k=1
+		while :; do
+			if IFS= read -r hk_l; then
+				hk_n=$((hk_n + ${#hk_l} + 1))
+			else
+				hk_n=$((hk_n + ${#hk_l}))
+				[ -n "$hk_l" ] || break
+			fi
+			case $hk_l in
+			*"PRIVATE KEY-----"*) hk_k=0 ;;
+			esac
+		done <"$1" 2>/dev/null
+		[ "$hk_n" -eq "$SL_SZ" ] && return "$hk_k"
+	fi
+	grep -a -q 'PRIVATE KEY-----' "$1"
+}
+
+# Sends $SL_BLOB (SL_SZ bytes, when known) as the content of host path $1
+# with flags $2; SL_SENT names its file. Content of unknown size (a
+# filter's output: at most 2 MiB) is sent with a deferred header while the
+# byte limit cannot be reached even at that size; else its size is asked
+# first (after a flush has settled the earlier ones) and checked exactly.
 sl_sendblob() {
-	sb_n=$(wc -c <"$SL_T/blob")
-	# shellcheck disable=SC2086 # drop wc's padding (noglob)
-	set -- "$1" "$2" $sb_n
-	if [ $((SL_BYTES + $3)) -gt "$SL_MAX_BYTES" ]; then
+	SL_SENT=$SL_BLOB
+	SL_SENTFLAG=$2
+	if [ -z "$SL_SZ" ] &&
+	    [ $((SL_BYTES + SL_PENDB + 2097152)) -le "$SL_MAX_BYTES" ]; then
+		SL_PENDB=$((SL_PENDB + 2097152))
+		sl_emit "$SL_BLOB" 65536 file "$2$SL_TAB$1"
+		printf '\n'
+		return 0
+	fi
+	if [ -n "$SL_DEFER" ] && { [ -z "$SL_SZ" ] ||
+	    [ $((SL_BYTES + SL_PENDB + SL_SZ)) -gt "$SL_MAX_BYTES" ]; }; then
+		sl_flush
+	fi
+	sl_size "$SL_BLOB"
+	if [ $((SL_BYTES + SL_SZ)) -gt "$SL_MAX_BYTES" ]; then
 		sl_skip limit-bytes "$1"
 		return 1
 	fi
-	SL_BYTES=$((SL_BYTES + $3))
-	sl_rec file "$3" "$2" "$1"
-	cat "$SL_T/blob"
+	SL_BYTES=$((SL_BYTES + SL_SZ))
+	sl_rec file "$SL_SZ" "$2" "$1"
+	sl_emit "$SL_BLOB" "$SL_SZ"
 	printf '\n'
 }
 
@@ -648,7 +958,7 @@ sl_filter_synoinfo() {
 
 # Sends the content of host path $1 (a file record, or nofile). $2 is how:
 # plain, pw (password field hidden), key (private key header only),
-# synoinfo (audit keys only). Keeps a copy in $SL_T/blob. Returns 1 when
+# synoinfo (audit keys only). SL_SENT names the file sent. Returns 1 when
 # nothing was sent.
 sl_file() {
 	if [ "${#1}" -gt "$SL_MAX_PATH" ]; then
@@ -697,30 +1007,33 @@ sl_file() {
 	/etc/shadow | /etc/shadow- | /etc/gshadow | /etc/gshadow- | /etc/master.passwd)
 		set -- "$1" pw ;;
 	esac
-	if [ "$2" = plain ] && dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
-	    grep -a -q 'PRIVATE KEY-----'; then
-		set -- "$1" key
+	SL_SZ=
+	if [ "$2" = plain ]; then
+		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>"$SL_T/dderr" \
+		    >"$SL_BLOB"
+		sl_ddsize
+		if sl_haskey "$SL_BLOB"; then
+			set -- "$1" key
+			SL_SZ=
+		fi
 	fi
 	case $2 in
-	plain)
-		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null >"$SL_T/blob"
-		;;
 	pw)
 		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
-			sl_filter_pw >"$SL_T/blob"
+			sl_filter_pw >"$SL_BLOB"
 		;;
 	synoinfo)
 		dd if="$fl_real" bs=65536 count="$fl_cnt" 2>/dev/null |
-			sl_filter_synoinfo >"$SL_T/blob"
+			sl_filter_synoinfo >"$SL_BLOB"
 		fl_flag=-
 		;;
 	key)
 		dd if="$fl_real" bs=65536 count=1 2>/dev/null |
-			sl_filter_key >"$SL_T/blob"
+			sl_filter_key >"$SL_BLOB"
 		fl_flag=t
 		;;
 	esac
-	if [ ! -f "$SL_T/blob" ]; then
+	if [ ! -f "$SL_BLOB" ]; then
 		sl_rec nofile EIO "$1"
 		return 1
 	fi
@@ -731,15 +1044,38 @@ sl_file() {
 
 # Prints every value word of keyword $2 (lower case) in config file $1, one
 # per line; double quotes are dropped, a word starting with # ends the line.
+# With $1 "-": $2 is a list of keywords and each one's words go, without
+# repeats, to its own file (in order $3 ...), from the config files after.
 sl_cfg_words() {
-	awk -v kw="$2" '{
+	if [ "$1" = - ]; then
+		cw_kws=$2
+		shift 2
+		cw_outs=
+		for cw_k in $cw_kws; do
+			: "$cw_k" >"$1"
+			cw_outs="$cw_outs$1$SL_NL"
+			shift
+		done
+	else
+		cw_kws=$2
+		cw_outs=
+		set -- "$1"
+	fi
+	awk -v kws="$cw_kws" -v outs="$cw_outs" 'BEGIN {
+		nk = split(kws, kl, " ")
+		split(outs, ol, "\n")
+		for (i = 1; i <= nk; i++)
+			out[kl[i]] = ol[i]
+	}
+	{
 		sub(/\r$/, "")
 		sub(/^[ \t]+/, "")
 		if ($0 == "" || substr($0, 1, 1) == "#")
 			next
 		k = $0
 		sub(/[ \t=].*/, "", k)
-		if (tolower(k) != kw)
+		k = tolower(k)
+		if (!(k in out))
 			next
 		rest = substr($0, length(k) + 1)
 		sub(/^[ \t]*=?[ \t]*/, "", rest)
@@ -749,10 +1085,16 @@ sl_cfg_words() {
 			if (substr(x, 1, 1) == "#")
 				break
 			gsub(/"/, "", x)
-			if (x != "")
+			if (x == "")
+				continue
+			if (out[k] == "")
 				print x
+			else if (!((k, x) in seen)) {
+				seen[k, x] = 1
+				print x > out[k]
+			}
 		}
-	}' "$1"
+	}' "$@"
 }
 
 # Expands Include pattern $1 inside the root (relative to /etc/ssh, globs
@@ -788,12 +1130,14 @@ sl_include_glob() {
 }
 
 # Sends sshd_config and every file its Include lines name, depth first in
-# rounds (one per nesting level). Copies each file to $SL_T/cfg.N.
+# rounds (one per nesting level). Lists the files sent in SL_CFGS.
 sl_configs() {
-	printf '%s\n' "$1" >"$SL_T/q"
 	cf_depth=0
-	while [ -s "$SL_T/q" ] && [ "$cf_depth" -le "$SL_MAX_DEPTH" ]; do
-		: >"$SL_T/qn"
+	cf_q=$SL_T/q.0
+	printf '%s\n' "$1" >"$cf_q"
+	while [ -s "$cf_q" ] && [ "$cf_depth" -le "$SL_MAX_DEPTH" ]; do
+		cf_qn=$SL_T/q.$(((cf_depth + 1) % 2))
+		: >"$cf_qn"
 		while IFS= read -r cf_p <&3; do
 			if sl_badtext "$cf_p"; then
 				continue
@@ -804,26 +1148,27 @@ sl_configs() {
 			fi
 			sl_file "$cf_p" plain || continue
 			SL_NCFG=$((SL_NCFG + 1))
-			cp "$SL_T/blob" "$SL_T/cfg.$SL_NCFG"
-			sl_cfg_words "$SL_T/blob" include >"$SL_T/inc"
+			sl_pin "$SL_SENT"
+			SL_CFGS=$SL_CFGS$SL_NL$SL_SENT
+			sl_cfg_words "$SL_SENT" include >"$SL_T/inc"
 			while IFS= read -r cf_i <&4; do
-				sl_include_glob "$cf_i" "$SL_T/qn"
+				sl_include_glob "$cf_i" "$cf_qn"
 			done 4<"$SL_T/inc"
-		done 3<"$SL_T/q"
-		mv "$SL_T/qn" "$SL_T/q"
+		done 3<"$cf_q"
+		cf_q=$cf_qn
 		cf_depth=$((cf_depth + 1))
 	done
-	[ -s "$SL_T/q" ] && sl_skip limit-depth "$1"
-	# All values of a keyword across every config file, without repeats.
-	: >"$SL_T/cfgall"
-	cf_i=1
-	while [ "$cf_i" -le "$SL_NCFG" ]; do
-		cat "$SL_T/cfg.$cf_i" >>"$SL_T/cfgall"
-		printf '\n' >>"$SL_T/cfgall"
-		cf_i=$((cf_i + 1))
-	done
-	sl_cfg_words "$SL_T/cfgall" authorizedkeysfile | awk '!s[$0]++' >"$SL_T/akf"
-	sl_cfg_words "$SL_T/cfgall" hostkey | awk '!s[$0]++' >"$SL_T/hostkeys"
+	[ -s "$cf_q" ] && sl_skip limit-depth "$1"
+	# All values of AuthorizedKeysFile and HostKey across every config
+	# file, without repeats: one awk over all of them.
+	cf_ifs=$IFS
+	IFS=$SL_NL
+	# shellcheck disable=SC2086 # one path per line (noglob)
+	set -- $SL_CFGS
+	IFS=$cf_ifs
+	[ $# -gt 0 ] || set -- /dev/null
+	sl_cfg_words - "authorizedkeysfile hostkey" "$SL_T/akf" "$SL_T/hostkeys" \
+	    "$@"
 }
 
 # Expands the %-tokens of AuthorizedKeysFile value $1 for user $2 (uid $3,
@@ -908,21 +1253,61 @@ sl_meta() {
 	fi
 }
 
+# Sets ov_v to the first OpenSSH_<digits and dots>p<digits> in file $1 (at
+# most 64 KiB), as `grep -o ... | head -n 1` would find it.
+sl_sshd_version() {
+	while IFS= read -r sv_l || [ -n "$sv_l" ]; do
+		while :; do
+			case $sv_l in
+			*OpenSSH_*) ;;
+			*) break ;;
+			esac
+			sv_l=${sv_l#*OpenSSH_}
+			sv_n=${sv_l%%[!0-9.]*}
+			case $sv_n in
+			[0-9]*) ;;
+			*) continue ;;
+			esac
+			sv_p=${sv_l#"$sv_n"}
+			case $sv_p in
+			p[0-9]*) ;;
+			*) continue ;;
+			esac
+			sv_p=${sv_p#p}
+			ov_v=OpenSSH_${sv_n}p${sv_p%%[!0-9]*}
+			return 0
+		done
+		sv_l=
+	done <"$1"
+}
+
 # Finds the OpenSSH version: sshd -V / ssh -V on a live system, else the
 # version string inside the sshd binary.
 sl_openssh_version() {
 	ov_v=
 	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
-		ov_v=$("$SL_SSHD" -V 2>&1 | tr -c 'A-Za-z0-9_.\n' ' ' |
-			grep -o 'OpenSSH_[0-9][0-9.]*p[0-9][0-9]*' | head -n 1)
+		# One run: its output is also the "sshd -V" cmd record.
+		SL_SSHDV=$SL_T/sshdv
+		if [ -n "$SL_ULIM" ]; then
+			sl_capped 65536 "$SL_SSHD" -V >"$SL_SSHDV" 2>&1
+			SL_SSHDV_ST=$?
+			sl_sshd_version "$SL_SSHDV"
+		else
+			"$SL_SSHD" -V >"$SL_SSHDV" 2>&1 9>&-
+			SL_SSHDV_ST=$?
+			ov_v=$(tr -c 'A-Za-z0-9_.\n' ' ' <"$SL_SSHDV" |
+				grep -o 'OpenSSH_[0-9][0-9.]*p[0-9][0-9]*' | head -n 1)
+		fi
 	fi
 	if [ -z "$ov_v" ]; then
 		for ov_b in /usr/bin/sshd /usr/sbin/sshd; do
 			sl_canon "$ov_b" || continue
 			[ "$ST_T" = f ] || continue
 			ov_v=$(tr -c 'A-Za-z0-9_.' '\n' <"$SL_ROOT$SL_CANON" |
-				sed -n 's/^.*\(OpenSSH_[0-9][0-9.]*p[0-9][0-9]*\).*$/\1/p' |
-				head -n 1)
+				sed -n '/OpenSSH_[0-9][0-9.]*p[0-9]/{
+				s/^.*\(OpenSSH_[0-9][0-9.]*p[0-9][0-9]*\).*$/\1/p
+				q
+				}')
 			[ -n "$ov_v" ] && break
 		done
 	fi
@@ -947,17 +1332,14 @@ sl_hostname() {
 	[ -n "$hn" ] && sl_meta hostname "$hn"
 }
 
-# cmd record: $1 name, $2 status, content in $SL_T/blob.
+# cmd record: $1 name, $2 status, content in $SL_BLOB.
 sl_cmd() {
-	sl_cmdfile "$1" "$2" "$SL_T/blob"
+	sl_cmdfile "$1" "$2" "$SL_BLOB"
 }
 
-# cmd record: $1 name, $2 status, content in file $3.
+# cmd record: $1 name, $2 status, content in file $3 (in $SL_T).
 sl_cmdfile() {
-	cf_n=$(wc -c <"$3")
-	# shellcheck disable=SC2086 # drop wc's padding (noglob)
-	sl_rec cmd $cf_n "$2" "$1"
-	cat "$3"
+	sl_emit "$3" 65536 cmd "$2$SL_TAB$1"
 	printf '\n'
 }
 
@@ -967,15 +1349,20 @@ sl_run() {
 	rn_name=$1
 	shift
 	if ! command -v "$1" >/dev/null 2>&1; then
-		: >"$SL_T/blob"
+		: >"$SL_BLOB"
 		sl_cmd "$rn_name" -1
 		return 0
 	fi
-	"$@" >"$SL_T/out" 2>/dev/null
-	rn_st=$?
+	if [ -n "$SL_ULIM" ]; then
+		sl_capped "$SL_MAX_CMD" "$@" >"$SL_BLOB" 2>/dev/null
+		rn_st=$?
+	else
+		"$@" >"$SL_T/out" 2>/dev/null 9>&-
+		rn_st=$?
+		dd if="$SL_T/out" bs=4096 count=$((SL_MAX_CMD / 4096)) \
+		    2>/dev/null >"$SL_BLOB"
+	fi
 	[ "$rn_st" -le 255 ] || rn_st=255
-	dd if="$SL_T/out" bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null \
-	    >"$SL_T/blob"
 	sl_cmd "$rn_name" "$rn_st"
 }
 
@@ -988,8 +1375,15 @@ sl_dsm() {
 	[ -z "$SL_ROOT_MODE" ] || return 0
 	for dm_f in tcp tcp6; do
 		[ -r "/proc/net/$dm_f" ] || continue
-		awk 'NR == 1 || $4 == "0A"' "/proc/net/$dm_f" 2>/dev/null |
-			dd bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null >"$SL_T/blob"
+		if [ -n "$SL_ULIM" ]; then
+			# shellcheck disable=SC2016 # an awk program
+			sl_capped "$SL_MAX_CMD" awk 'NR == 1 || $4 == "0A"' \
+			    "/proc/net/$dm_f" >"$SL_BLOB" 2>/dev/null
+		else
+			awk 'NR == 1 || $4 == "0A"' "/proc/net/$dm_f" 2>/dev/null |
+				dd bs=4096 count=$((SL_MAX_CMD / 4096)) 2>/dev/null \
+				>"$SL_BLOB"
+		fi
 		sl_cmd "listen /proc/net/$dm_f" 0
 	done
 	[ -f /etc.defaults/VERSION ] || return 0
@@ -997,8 +1391,23 @@ sl_dsm() {
 		sl_run "cat /proc/sys/kernel/syno_hw_version" \
 		    cat /proc/sys/kernel/syno_hw_version
 	fi
-	dm_major=$(sed -n 's/^majorversion="\{0,1\}\([0-9]*\).*/\1/p' \
-	    /etc.defaults/VERSION 2>/dev/null | head -n 1)
+	dm_major=
+	if [ -n "$SL_VERSIONF" ]; then
+		# The whole file as sent (at most 1 MiB), read by the shell.
+		while IFS= read -r dm_l || [ -n "$dm_l" ]; do
+			case $dm_l in
+			majorversion=*) ;;
+			*) dm_l=; continue ;;
+			esac
+			dm_l=${dm_l#majorversion=}
+			dm_l=${dm_l#\"}
+			dm_major=${dm_l%%[!0-9]*}
+			break
+		done <"$SL_VERSIONF"
+	else
+		dm_major=$(sed -n 's/^majorversion="\{0,1\}\([0-9]*\).*/\1/p' \
+		    /etc.defaults/VERSION 2>/dev/null | head -n 1)
+	fi
 	if [ "${dm_major:-0}" -ge 7 ]; then
 		sl_run "synosystemctl is-active sshd.service" \
 		    synosystemctl is-active sshd.service
@@ -1051,7 +1460,7 @@ sl_users() {
 			sl_file "$SL_EXP" plain
 		done 7<"$SL_T/akf"
 		sl_keydir "$us_hd/.ssh"
-	done 6<"$SL_T/passwd"
+	done 6<"$SL_PASSWD"
 	: "$us_pw" "$us_gid" "$us_gecos" "$us_sh"
 }
 
@@ -1079,6 +1488,15 @@ sl_hostkeys() {
 		esac
 		printf '%s\n%s.pub\n' "$hk_p" "$hk_p" >>"$SL_T/hk"
 	done 5<"$SL_T/hostkeys"
+	hk_list=
+	while IFS= read -r hk_p <&5; do
+		hk_list=$hk_list$SL_NL$hk_p
+	done 5<"$SL_T/hk"
+	hk_ifs=$IFS
+	IFS=$SL_NL
+	# shellcheck disable=SC2086 # one path per line (noglob)
+	sl_prefetch_list $hk_list
+	IFS=$hk_ifs
 	while IFS= read -r hk_p <&5; do
 		case $hk_p in
 		*.pub) sl_file "$hk_p" plain ;;
@@ -1138,6 +1556,17 @@ sl_main() {
 	*"GNU coreutils"*) SL_LS_ACL=0; SL_LSBATCH=1; SL_LSQ=-q ;;
 	*BusyBox*) SL_LSBATCH=1 ;;
 	esac
+	# ulimit -f counts 512-byte blocks (POSIX), 1024-byte ones in bash
+	# outside POSIX mode; SL_ULIM empty: no usable ulimit -f, dd bounds.
+	SL_ULIM=512
+	if [ -n "${BASH_VERSION-}" ]; then
+		# shellcheck disable=SC3028 # bash only
+		case ${SHELLOPTS-} in
+		*posix*) ;;
+		*) SL_ULIM=1024 ;;
+		esac
+	fi
+	(ulimit -f 128) 2>/dev/null || SL_ULIM=
 	SL_SYNOACL=
 	for sa in /usr/syno/bin/synoacltool "$(command -v synoacltool 2>/dev/null)"; do
 		if [ -n "$sa" ] && [ -x "$sa" ]; then
@@ -1177,43 +1606,70 @@ sl_main() {
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 
+	SL_CFGS=
+	SL_SEGFLUSH=0
+	sl_spool_start
 	printf 'synolint-bundle\t1\n'
 	sl_meta collector_version "$SL_COLLECTOR_VERSION"
 	sl_meta session "$SL_SESSION"
 	[ -n "$SL_ROOT_MODE" ] &&
 		sl_meta root "${SL_ROOT_LABEL:-$SL_ROOT_GIVEN}"
 	sl_meta uid "$SL_UID"
+	# The paths every collection looks at, with one ls.
+	sl_prefetch_list / /etc /etc/hostname /usr /usr/bin /usr/bin/sshd \
+	    /usr/sbin /usr/sbin/sshd /etc/passwd /etc/group /etc/shadow \
+	    /etc/synoinfo.conf /etc.defaults /etc.defaults/VERSION /etc/ssh \
+	    /etc/ssh/sshd_config /etc.defaults/ssh \
+	    /etc.defaults/ssh/sshd_config /root /root/.ssh \
+	    /root/.ssh/authorized_keys /root/.ssh/authorized_keys2 \
+	    /root/.ssh/known_hosts /var /var/services /var/services/homes
 	[ -z "${SOURCE_DATE_EPOCH:-}" ] &&
 		sl_meta time "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	sl_hostname
 	sl_openssh_version
 
 	: >"$SL_T/passwd"
-	sl_file /etc/passwd pw && cp "$SL_T/blob" "$SL_T/passwd"
+	SL_PASSWD=$SL_T/passwd
+	if sl_file /etc/passwd pw; then
+		SL_PASSWD=$SL_SENT
+		sl_pin "$SL_SENT"
+	fi
 	sl_file /etc/group pw
 	sl_file /etc/shadow pw
 	sl_file /etc/synoinfo.conf synoinfo
-	sl_file /etc.defaults/VERSION plain
+	SL_VERSIONF=
+	if sl_file /etc.defaults/VERSION plain && [ -z "$SL_ROOT_MODE" ] &&
+	    [ "$SL_SENTFLAG" = - ]; then
+		SL_VERSIONF=$SL_SENT
+		sl_pin "$SL_SENT"
+	fi
 	sl_configs /etc/ssh/sshd_config
 	sl_file /etc.defaults/ssh/sshd_config plain
 	sl_hostkeys
 	sl_walk /root
 	sl_walk /root/.ssh
+	sl_users_prefetch
 	sl_users
 	sl_walk /var/services/homes
 	sl_dsm
 
 	if [ -z "$SL_ROOT_MODE" ] && [ -n "$SL_SSHD" ]; then
-		"$SL_SSHD" -V >"$SL_T/blob" 2>&1
-		sl_cmd "sshd -V" "$?"
+		sl_cmdfile "sshd -V" "$SL_SSHDV_ST" "$SL_SSHDV"
 		if [ "$SL_UID" = 0 ]; then
-			"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null
-			mn_st=$?
-			dd if="$SL_T/out" bs=65536 count=16 2>/dev/null >"$SL_T/blob"
+			if [ -n "$SL_ULIM" ]; then
+				sl_capped 1048576 "$SL_SSHD" -T >"$SL_BLOB" 2>/dev/null
+				mn_st=$?
+			else
+				"$SL_SSHD" -T >"$SL_T/out" 2>/dev/null 9>&-
+				mn_st=$?
+				dd if="$SL_T/out" bs=65536 count=16 2>/dev/null \
+				    >"$SL_BLOB"
+			fi
 			sl_cmd "sshd -T" "$mn_st"
 		fi
 	fi
 	printf 'end\t%s\n' "$SL_NREC"
+	sl_spool_end
 }
 
 LC_ALL=C
