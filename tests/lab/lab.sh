@@ -335,6 +335,11 @@ adapt() {
 		cp -- "$LAB_DIR/stubs/$a_s" "$a_t/usr/syno/bin/$a_s"
 		chmod 755 -- "$a_t/usr/syno/bin/$a_s"
 	done
+	if [ -x "$STATE/synoacltool" ]; then
+		mv -- "$a_t/usr/syno/bin/synoacltool" "$a_t/usr/syno/bin/.lab/synoacltool.sh"
+		cp -- "$STATE/synoacltool" "$a_t/usr/syno/bin/synoacltool"
+		chmod 755 -- "$a_t/usr/syno/bin/synoacltool"
+	fi
 	cp -- "$LAB_DIR/stubs/lab-reload.sh" "$a_t/usr/syno/bin/.lab/lab-reload.sh"
 	printf '%s %s\n' "$(hval "${1##*/}" addr)" "$(hval "${1##*/}" port)" \
 	    >"$a_t/usr/syno/bin/.lab/listen"
@@ -542,6 +547,12 @@ do_up() {
 	ensure_mount_points || fail_up "cannot prepare the mount points"
 	ssh-keygen -q -t ed25519 -N '' -C synolint-lab -f "$STATE/id_ed25519" </dev/null ||
 		fail_up "ssh-keygen failed"
+	# DSM's ACL tool is a native binary (one exec per path): so is the
+	# lab's, when a C compiler is here; else the shell stub does it all.
+	if command -v cc >/dev/null 2>&1; then
+		cc -O2 -o "$STATE/synoacltool" "$LAB_DIR/stubs/synoacltool.c" 2>"$STATE/cc.log" ||
+			fail_up "cannot build stubs/synoacltool.c: $(head -n 1 "$STATE/cc.log")"
+	fi
 	if [ -n "$SUDO_ON" ]; then
 		# The test user's password: random per lab, only in the state.
 		if ! (umask 077 && od -An -tx1 -N12 /dev/urandom | tr -d ' \n' >"$STATE/become_password" &&
