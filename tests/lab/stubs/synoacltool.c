@@ -72,8 +72,18 @@ print_user(uid_t uid)
 		printf("%lu", (unsigned long)uid);
 }
 
+/* The owner as `stat -c %U` prints it: of the path itself (a symlink's own). */
 static void
-entries(const char *path, const struct stat *st)
+print_owner(const struct stat *lst)
+{
+	if (getpwuid(lst->st_uid) != NULL)
+		print_user(lst->st_uid);
+	else
+		fputs("UNKNOWN", stdout);
+}
+
+static void
+entries(const char *path, const struct stat *lst)
 {
 	unsigned char buf[MAX_ACL];
 	struct acl_entry e;
@@ -82,10 +92,7 @@ entries(const char *path, const struct stat *st)
 	int k = 1;
 
 	fputs("\t [0] user:", stdout);
-	if (getpwuid(st->st_uid) != NULL)
-		print_user(st->st_uid);
-	else
-		fputs("UNKNOWN", stdout);	/* stat -c %U */
+	print_owner(lst);
 	fputs(":allow:rwxpdDaARWc--:fd-- (level:0)\n", stdout);
 	n = read_acl(path, "system.posix_acl_access", buf);
 	for (off = 4; n > 0 && off + (ssize_t)sizeof(e) <= n;
@@ -108,7 +115,7 @@ entries(const char *path, const struct stat *st)
 int
 main(int argc, char **argv)
 {
-	struct stat st;
+	struct stat st, lst;
 	int get;
 
 	if (argc < 3 || access(ACL_LIST, F_OK) == 0 ||
@@ -119,6 +126,8 @@ main(int argc, char **argv)
 		printf("(synoacltool.c, 1130)Failed to get ACL of %s\n", argv[2]);
 		return 255;
 	}
+	if (lstat(argv[2], &lst) != 0)
+		lst = st;
 	if (!has_extended_acl(argv[2])) {
 		printf("(synoacltool.c, 1208)It's Linux mode\n");
 		return 255;
@@ -126,12 +135,9 @@ main(int argc, char **argv)
 	if (get) {
 		printf("ACL version: 1\nArchive: has_ACL,is_support_ACL\n"
 		    "Owner: [");
-		if (getpwuid(st.st_uid) != NULL)
-			print_user(st.st_uid);
-		else
-			fputs("UNKNOWN", stdout);
+		print_owner(&lst);
 		printf("(user)]\n---------------------\n");
 	}
-	entries(argv[2], &st);
+	entries(argv[2], &lst);
 	return fflush(stdout) == 0 ? 0 : 255;
 }
