@@ -49,6 +49,27 @@ outside_home(struct sbuf *b, const char *quoted, const char *user)
 	    quoted, user, user, quoted);
 }
 
+/*
+ * May --fix chmod/chown res->path? Not when it lies outside the user's
+ * home (a symlink there leads elsewhere). render_fix() then says so, and
+ * add_finding() gives --fix no path.
+ */
+static int
+fix_path_allowed(const struct pred_ctx *ctx, const struct pred_result *res)
+{
+	const struct fix_spec *fs = &ctx->rule->fix;
+
+	if (ctx->is_dsm && ctx->rule->dsm_fix.action != NULL)
+		fs = &ctx->rule->dsm_fix;
+	if (ctx->user == NULL || fs->action == NULL)
+		return 1;
+	if (strcmp(fs->action, "chmod") == 0)
+		return pred_fix_in_home(ctx->facts, ctx->user, res->path, 1);
+	if (strcmp(fs->action, "chown") == 0)
+		return pred_fix_in_home(ctx->facts, ctx->user, res->path, 0);
+	return 1;
+}
+
 /* The concrete fix for one failing object, NULL if the rule has none. */
 static char *
 render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
@@ -72,8 +93,7 @@ render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
 	if (strcmp(fs->action, "manual") == 0)
 		(void)sbuf_puts(&b, fs->args.v[0]);
 	else if (strcmp(fs->action, "chmod") == 0 && res->path != NULL &&
-	    ctx->user != NULL &&
-	    !pred_fix_in_home(ctx->facts, ctx->user, res->path, 1)) {
+	    ctx->user != NULL && !fix_path_allowed(ctx, res)) {
 		q = shquote(res->path);
 		outside_home(&b, q, ctx->user->name);
 	} else if (strcmp(fs->action, "chmod") == 0 && res->path != NULL) {
@@ -86,8 +106,7 @@ render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
 	} else if (strcmp(fs->action, "chown") == 0 && res->path != NULL) {
 		q = shquote(res->path);
 		owner = pred_expand(fs->args.v[0], ctx->user);
-		if (ctx->user != NULL &&
-		    !pred_fix_in_home(ctx->facts, ctx->user, res->path, 0))
+		if (ctx->user != NULL && !fix_path_allowed(ctx, res))
 			outside_home(&b, q, ctx->user->name);
 		else
 			(void)sbuf_putf(&b, "chown %s %s", owner != NULL ?
@@ -117,26 +136,6 @@ render_fix(const struct pred_ctx *ctx, const struct pred_result *res)
 	free(q);
 	free(owner);
 	return s;
-}
-
-/*
- * May --fix chmod/chown res->path? Not when it lies outside the user's
- * home (a symlink there leads elsewhere): the same test render_fix() uses.
- */
-static int
-fix_path_allowed(const struct pred_ctx *ctx, const struct pred_result *res)
-{
-	const struct fix_spec *fs = &ctx->rule->fix;
-
-	if (ctx->is_dsm && ctx->rule->dsm_fix.action != NULL)
-		fs = &ctx->rule->dsm_fix;
-	if (ctx->user == NULL || fs->action == NULL)
-		return 1;
-	if (strcmp(fs->action, "chmod") == 0)
-		return pred_fix_in_home(ctx->facts, ctx->user, res->path, 1);
-	if (strcmp(fs->action, "chown") == 0)
-		return pred_fix_in_home(ctx->facts, ctx->user, res->path, 0);
-	return 1;
 }
 
 static void
