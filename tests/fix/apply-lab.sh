@@ -15,24 +15,9 @@
 # Needs root and the lab (run under flock /tmp/synolint-lab.lock).
 set -u
 HERE=$(cd -P -- "$(dirname -- "$0")" && pwd -P)
-LAB_DIR=$HERE/../lab
-lab() { sh "$LAB_DIR/lab.sh" "$@"; }
-[ "$(id -u)" -eq 0 ] || { echo "skip: the lab needs root"; exit 77; }
-for c in unshare nsenter ssh ssh-keygen ss /usr/sbin/sshd; do
-	command -v "$c" >/dev/null 2>&1 || { echo "skip: needs $c"; exit 77; }
-done
-SYN=${SL_SYNOLINT:-}
-[ -n "$SYN" ] && [ -x "$SYN" ] || { echo "skip: SL_SYNOLINT not set"; exit 77; }
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sl-fix-apply.XXXXXX") || exit 1
-S=$T/lab
-trap 'lab down --state "$S" >/dev/null 2>&1; if [ -n "${KEEP:-}" ]; then echo "kept $T"; else rm -rf -- "$T"; fi' EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "${2:-}" ] && sed 's/^/    /' "$2"; }
+# shellcheck source=tests/fix/lablib.sh
+. "$HERE/lablib.sh"
+lab_test_init fix-apply
 
 if ! lab up --state "$S" seed-local seed-remote seed-remote seed-remote \
     >"$T/up.out" 2>&1; then

@@ -19,25 +19,10 @@
 # shellcheck disable=SC2015,SC2016 # A && ok || bad; sh -c scripts get "$1"...
 set -u
 HERE=$(cd -P -- "$(dirname -- "$0")" && pwd -P)
-LAB_DIR=$HERE/../lab
-lab() { sh "$LAB_DIR/lab.sh" "$@"; }
-[ "$(id -u)" -eq 0 ] || { echo "skip: the lab needs root"; exit 77; }
-for c in unshare nsenter ssh ssh-keygen ss sudo openssl python3 /usr/sbin/sshd; do
-	command -v "$c" >/dev/null 2>&1 || { echo "skip: needs $c"; exit 77; }
-done
-SYN=${SL_SYNOLINT:-}
-[ -n "$SYN" ] && [ -x "$SYN" ] || { echo "skip: SL_SYNOLINT not set"; exit 77; }
+# shellcheck source=tests/fix/lablib.sh
+. "$HERE/lablib.sh"
+lab_test_init become-lab sudo openssl python3
 unset SSH_AUTH_SOCK SYNOLINT_BECOME_PASSWORD
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sl-become-lab.XXXXXX") || exit 1
-S=$T/lab
-trap 'lab down --state "$S" >/dev/null 2>&1; if [ -n "${KEEP:-}" ]; then echo "kept $T"; else rm -rf -- "$T"; fi' EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "${2:-}" ] && sed 's/^/    /' "$2"; }
 check() {	# check NAME FILE CMD...: ok if CMD succeeds, else show FILE
 	c_n=$1 c_f=$2
 	shift 2

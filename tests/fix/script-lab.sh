@@ -10,25 +10,9 @@
 # Needs root and the lab (run under flock /tmp/synolint-lab.lock).
 set -u
 HERE=$(cd -P -- "$(dirname -- "$0")" && pwd -P)
-LAB_DIR=$HERE/../lab
-lab() { sh "$LAB_DIR/lab.sh" "$@"; }
-[ "$(id -u)" -eq 0 ] || { echo "skip: the lab needs root"; exit 77; }
-for c in unshare nsenter ssh ssh-keygen ss /usr/sbin/sshd; do
-	command -v "$c" >/dev/null 2>&1 || { echo "skip: needs $c"; exit 77; }
-done
-SYN=${SL_SYNOLINT:-}
-[ -n "$SYN" ] && [ -x "$SYN" ] || { echo "skip: SL_SYNOLINT not set"; exit 77; }
-SYN=$(cd -P -- "$(dirname -- "$SYN")" && pwd -P)/$(basename -- "$SYN")
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sl-fix-lab.XXXXXX") || exit 1
-S=$T/lab
-trap 'lab down --state "$S" >/dev/null 2>&1; rm -rf -- "$T"' EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "${2:-}" ] && sed 's/^/    /' "$2"; }
+# shellcheck source=tests/fix/lablib.sh
+. "$HERE/lablib.sh"
+lab_test_init fix-lab
 
 if ! lab up --state "$S" seed-remote dsm7-lax >"$T/up.out" 2>&1; then
 	sed 's/^/    /' "$T/up.out"
